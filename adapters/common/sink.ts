@@ -1,0 +1,114 @@
+/**
+ * Where adapters put what they read. Accepted documents are upserted by their natural key in batches
+ * (idempotent: ingesting the same input twice changes nothing and counts as duplicates); rejected
+ * records go to quarantine with their reason. `finish()` flushes and returns the report.
+ */
+import type { Connection, Model } from 'mongoose';
+import { createQuarantineModel, quarantineId, type QuarantinedRecord } from './quarantine';
+
+export interface RejectionReason {
+  where: string;
+  reason: string;
+}
+
+export interface IngestReport {
+  source: string;
+  accepted: number;
+  /** Records already stored with the same content (same natural key, nothing changed). */
+  duplicates: number;
+  /** Records whose natural key existed with different content: stored content updated. */
+  updated: number;
+  rejected: number;
+  /** The first rejections (at most 1000), with file/line or packet. */
+  reasons: RejectionReason[];
+}
+
+export interface SinkOptions {
+  source: string;
+  batchSize?: number;
+  /** Called after every flush with the running totals (progress display). */
+  onProgress?: (report: IngestReport) => void;
+}
+
+interface PendingWrite {
+  filter: Record<string, unknown>;
+  doc: Record<string, unknown>;
+}
+
+const MAX_REASONS = 1000;
+
+export class IngestSink {
+  private readonly pending = new Map<Model<any>, PendingWrite[]>();
+  private pendingCount = 0;
+  private readonly quarantine: Model<QuarantinedRecord>;
+  private rejections: QuarantinedRecord[] = [];
+  readonly report: IngestReport;
+  private readonly batchSize: number;
+
+  constructor(readonly connection: Connection, private readonly options: SinkOptions) {
+    this.quarantine = createQuarantineModel(connection);
+    this.batchSize = options.batchSize ?? 500;
+    this.report = { source: options.source, accepted: 0, duplicates: 0, updated: 0, rejected: 0, reasons: [] };
+  }
+
+  /** Queues a document for `model`, identified by its natural key `filter`. */
+  async accept(model: Model<any>, filter: Record<string, unknown>, doc: Record<string, unknown>): Promise<void> {
+    let list = this.pending.get(model);
+    if (!list) {
+      list = [];
+      this.pending.set(model, list);
+    }
+    list.push({ filter, doc });
+    if (++this.pendingCount >= this.batchSize) await this.flush();
+  }
+
+  /** Keeps a rejected record raw, with where it was and why. */
+  async reject(where: string, raw: string, reason: string): Promise<void> {
+    this.report.rejected++;
+    if (this.report.reasons.length < MAX_REASONS) this.report.reasons.push({ where, reason });
+    const now = new Date();
+    this.rejections.push({
+      _id: quarantineId(this.options.source, raw),
+      source: this.options.source, where, reason, raw, firstSeenAt: now, lastSeenAt: now, seenCount: 1,
+    });
+    if (this.rejections.length >= this.batchSize) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    for (const [model, writes] of this.pending) {
+      if (!writes.length) continue;
+      // Ordered, so two records with the same natural key in one batch cannot both insert.
+      const res = await model.bulkWrite(
+        writes.map((w) => ({ updateOne: { filter: w.filter, update: { $set: w.doc }, upsert: true } })),
+        { ordered: true },
+      );
+      const upserted = res.upsertedCount;
+      const modified = res.modifiedCount;
+      this.report.accepted += upserted;
+      this.report.updated += modified;
+      this.report.duplicates += writes.length - upserted - modified;
+      writes.length = 0;
+    }
+    this.pendingCount = 0;
+    if (this.rejections.length) {
+      const batch = this.rejections;
+      this.rejections = [];
+      await this.quarantine.bulkWrite(
+        batch.map(({ _id, firstSeenAt, lastSeenAt, seenCount: _s, ...rest }) => ({
+          updateOne: {
+            filter: { _id },
+            update: { $setOnInsert: { ...rest, firstSeenAt }, $set: { lastSeenAt }, $inc: { seenCount: 1 } },
+            upsert: true,
+          },
+        })),
+        { ordered: true },
+      );
+    }
+    this.options.onProgress?.(this.report);
+  }
+
+  async finish(): Promise<IngestReport> {
+    await this.flush();
+    return this.report;
+  }
+}

@@ -1,0 +1,89 @@
+// Command xietong-ferretdb runs FerretDB (MongoDB wire protocol on SQLite) embedded,
+// for the development default and the tests. It listens on the given TCP address
+// (port 0 picks a free one), prints the real MongoDB URI on stdout as
+// "MONGODB_URI=<uri>" once it is listening, and exits when its stdin reaches EOF,
+// so it never outlives the Node process that started it (also after SIGKILL).
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/FerretDB/FerretDB/ferretdb"
+)
+
+func main() {
+	listen := flag.String("listen", "127.0.0.1:0", "TCP address to listen on")
+	dataDir := flag.String("data", ".data/ferretdb", "directory for the SQLite files")
+	watchStdin := flag.Bool("exit-on-stdin-eof", true, "exit when stdin is closed (parent gone)")
+	flag.Parse()
+
+	dir, err := filepath.Abs(*dataDir)
+	if err != nil {
+		log.Fatalf("data dir: %v", err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		log.Fatalf("create data dir %s: %v", dir, err)
+	}
+
+	f, err := ferretdb.New(&ferretdb.Config{
+		Listener:  ferretdb.ListenerConfig{TCP: *listen},
+		Handler:   "sqlite",
+		SQLiteURL: "file:" + dir + "/",
+	})
+	if err != nil {
+		log.Fatalf("ferretdb: %v", err)
+	}
+
+	ctx, cancel := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer cancel()
+
+	if *watchStdin {
+		go func() {
+			_, _ = io.Copy(io.Discard, os.Stdin)
+			cancel()
+		}()
+	}
+
+	done := make(chan error, 1)
+	go func() { done <- f.Run(ctx) }()
+
+	// MongoDBURI reports the bound address only once Run has started listening.
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		uri := f.MongoDBURI()
+		if uri != "" && !endsWithPortZero(uri) {
+			fmt.Printf("MONGODB_URI=%s\n", uri)
+			break
+		}
+		if time.Now().After(deadline) {
+			log.Fatalf("ferretdb did not start listening within 30s")
+		}
+		select {
+		case err := <-done:
+			log.Fatalf("ferretdb stopped before listening: %v", err)
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+
+	if err := <-done; err != nil && ctx.Err() == nil {
+		log.Fatalf("ferretdb: %v", err)
+	}
+}
+
+func endsWithPortZero(uri string) bool {
+	for i := 0; i+2 < len(uri); i++ {
+		if uri[i] == ':' && uri[i+1] == '0' && (uri[i+2] == '/' || uri[i+2] == '?') {
+			return true
+		}
+	}
+	return false
+}

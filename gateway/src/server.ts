@@ -1,0 +1,90 @@
+/**
+ * createGateway: Apollo Gateway inside Apollo Server, serving the static, committed supergraph
+ * (no introspection of subgraphs at start). It verifies the caller's JWT (401 otherwise) and
+ * forwards it, with the request id, to every subgraph, which verify it again (zero trust).
+ * It builds; index.ts listens.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { bearerToken, verifyToken } from '../../lib/auth/tokens';
+import type { TokenSettings } from '../../lib/auth/keys';
+import type { Caller } from '../../lib/auth/claims';
+import { ROOT_DIR } from '../../lib/config';
+import { createHttpHandler, listen, type RunningService } from '../../lib/http/server';
+import { createSubgraphFetcher } from './fetcher';
+import { subgraphErrorPlugin } from './subgraphErrors';
+
+export interface GatewayContext {
+  caller: Caller;
+  requestId: string;
+  authorization: string;
+}
+
+export interface GatewayOptions {
+  tokens: TokenSettings;
+  /** Supergraph SDL; default: read from supergraphPath. */
+  supergraphSdl?: string;
+  supergraphPath?: string;
+  /** Subgraph name → URL, overriding the URLs composed into the supergraph. */
+  subgraphUrls?: Record<string, string>;
+  /** Per-subgraph request timeout (SUBGRAPH_TIMEOUT_MS, default 10 s). */
+  subgraphTimeoutMs?: number;
+}
+
+export interface Gateway {
+  handler: ReturnType<typeof createHttpHandler>;
+  listen(port: number, host?: string): Promise<RunningService>;
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_SUPERGRAPH_PATH = path.join(ROOT_DIR, 'schema', 'supergraph.graphql');
+
+class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
+    if (context?.authorization) request.http?.headers.set('authorization', context.authorization);
+    if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
+  }
+}
+
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const supergraphSdl = options.supergraphSdl ?? fs.readFileSync(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, 'utf8');
+  const client = createSubgraphFetcher({ timeoutMs: options.subgraphTimeoutMs ?? 10_000 });
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) =>
+      new AuthForwardingDataSource({ url: options.subgraphUrls?.[name] ?? url, fetcher: client.fetcher }),
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), subgraphErrorPlugin()],
+  });
+  await apollo.start();
+
+  const handler = createHttpHandler<GatewayContext>({
+    apollo,
+    async context(req, requestId) {
+      const authorization = Array.isArray(req.headers.authorization) ? req.headers.authorization[0] : req.headers.authorization;
+      const caller = verifyToken(options.tokens, bearerToken(authorization));
+      return { caller, requestId, authorization: authorization ?? '' };
+    },
+  });
+
+  const running: RunningService[] = [];
+  return {
+    handler,
+    async listen(port, host) {
+      const r = await listen(handler, port, host);
+      running.push(r);
+      return r;
+    },
+    async stop() {
+      await Promise.all(running.map((r) => r.stop()));
+      await apollo.stop();
+      await client.close();
+    },
+  };
+}

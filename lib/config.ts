@@ -1,0 +1,66 @@
+/**
+ * Every setting comes from the environment, with a documented default (README: "Configuration").
+ * Read lazily so tests can set variables before a service is built.
+ */
+import path from 'node:path';
+
+export const ROOT_DIR = path.resolve(__dirname, '..');
+
+export const DEPARTMENTS = ['housing', 'resources', 'citymgmt', 'hrss', 'environment'] as const;
+export type Department = (typeof DEPARTMENTS)[number];
+/** Every subgraph: the five departments plus the cross-department `joint` view. */
+export type SubgraphName = Department | 'joint';
+/** Values of the `dept` claim: a subgraph's department or `public`. */
+export const CALLER_DEPARTMENTS = [...DEPARTMENTS, 'joint', 'public'] as const;
+export type CallerDepartment = (typeof CALLER_DEPARTMENTS)[number];
+
+export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
+  gateway: 4000,
+  housing: 4001,
+  resources: 4002,
+  citymgmt: 4003,
+  hrss: 4004,
+  environment: 4005,
+  joint: 4006,
+};
+
+function env(name: string): string | undefined {
+  const v = process.env[name];
+  return v === undefined || v === '' ? undefined : v;
+}
+
+export function envInt(name: string, fallback: number): number {
+  const v = env(name);
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n)) throw new Error(`Environment variable ${name} must be an integer, got "${v}"`);
+  return n;
+}
+
+export function dataDir(): string {
+  return path.resolve(env('XIETONG_DATA_DIR') ?? path.join(ROOT_DIR, '.data'));
+}
+
+/** MONGODB_URI_<SUBGRAPH> wins over MONGODB_URI; undefined means "use the embedded store". */
+export function mongoUriFor(name?: string): string | undefined {
+  if (name) {
+    const own = env(`MONGODB_URI_${name.toUpperCase()}`);
+    if (own) return own;
+  }
+  return env('MONGODB_URI');
+}
+
+/** Each silo has its own database: `<prefix>_<subgraph>` (MONGODB_DB_PREFIX, default `xietong`). */
+export function databaseName(name: string): string {
+  return `${env('MONGODB_DB_PREFIX') ?? 'xietong'}_${name}`;
+}
+
+export function portFor(name: SubgraphName | 'gateway'): number {
+  return envInt(name === 'gateway' ? 'GATEWAY_PORT' : `${name.toUpperCase()}_PORT`, DEFAULT_PORTS[name]);
+}
+
+export function hostToBind(): string {
+  return env('XIETONG_HOST') ?? '127.0.0.1';
+}
+
+export { env as readEnv };

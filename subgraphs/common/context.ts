@@ -1,0 +1,13 @@
+import type { Caller } from '../../lib/auth/claims';
+import type { SubgraphName } from '../../lib/config';
+import type { ReadLog } from './access';
+
+/** What every resolver of every subgraph receives. `data` is the subgraph's own per-request data source. */
+export interface SubgraphContext<Data> {
+  caller: Caller;
+  requestId: string;
+  subgraph: SubgraphName;
+  data: Data;
+  /** Reads of this subgraph's data by another department, for the audit trail. */
+  reads: ReadLog;
+}

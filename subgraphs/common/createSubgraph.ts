@@ -1,0 +1,128 @@
+/**
+ * The factory every subgraph is built with: SDL from schema/<name>.graphql, resolvers, the catalogue
+ * enforcement, token verification on every request (zero trust: no valid token, no data — including
+ * `_service` and `_entities`), and the audit trail. It builds; `index.ts` of each subgraph listens.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { parse } from 'graphql';
+import type { Connection } from 'mongoose';
+import { bearerToken, verifyToken } from '../../lib/auth/tokens';
+import type { TokenSettings } from '../../lib/auth/keys';
+import { ROOT_DIR, type SubgraphName } from '../../lib/config';
+import { createHttpHandler, listen, type RunningService } from '../../lib/http/server';
+import { enforceCatalog, ReadLog } from './access';
+import { AuditTrail, createAuditModel } from './audit';
+import { loadCatalog, type Catalog } from './catalog';
+import type { SubgraphContext } from './context';
+import { maskSettingsFromEnv, type MaskSettings } from './masking';
+
+export interface DataLayer<Data> {
+  /** A fresh per-request data source (its DataLoaders batch within one request only). */
+  forRequest(): Data;
+}
+
+export interface SubgraphDefinition<Data> {
+  name: SubgraphName;
+  resolvers: GraphQLResolverMap<SubgraphContext<Data>>;
+  /** Called once per process with the silo's own database connection. */
+  createDataLayer(conn: Connection, audit: AuditTrail): DataLayer<Data>;
+}
+
+export interface SubgraphServerOptions {
+  connection: Connection;
+  tokens: TokenSettings;
+  mask?: MaskSettings;
+  catalog?: Catalog;
+}
+
+export interface SubgraphServer {
+  name: SubgraphName;
+  handler: ReturnType<typeof createHttpHandler>;
+  audit: AuditTrail;
+  listen(port: number, host?: string): Promise<RunningService>;
+  stop(): Promise<void>;
+}
+
+export function subgraphSdlPath(name: SubgraphName): string {
+  return path.join(ROOT_DIR, 'schema', `${name}.graphql`);
+}
+
+export function loadSubgraphSdl(name: SubgraphName): string {
+  return fs.readFileSync(subgraphSdlPath(name), 'utf8');
+}
+
+export async function createSubgraphServer<Data>(
+  def: SubgraphDefinition<Data>,
+  options: SubgraphServerOptions,
+): Promise<SubgraphServer> {
+  const catalog = options.catalog ?? loadCatalog(def.name);
+  const schema = buildSubgraphSchema([{ typeDefs: parse(loadSubgraphSdl(def.name)), resolvers: def.resolvers }]);
+  enforceCatalog(schema, catalog, options.mask ?? maskSettingsFromEnv());
+
+  const audit = new AuditTrail(createAuditModel(options.connection));
+  const dataLayer = def.createDataLayer(options.connection, audit);
+
+  const apollo = new ApolloServer<SubgraphContext<Data>>({
+    schema,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      {
+        // The audit record is written before the response leaves the subgraph.
+        async requestDidStart() {
+          return {
+            async willSendResponse({ contextValue, operationName }) {
+              const ctx = contextValue;
+              if (ctx.caller.dept === def.name || ctx.reads.empty) return;
+              await audit.append([
+                {
+                  sub: ctx.caller.sub,
+                  dept: ctx.caller.dept,
+                  purposes: ctx.caller.purposes,
+                  operationName: operationName ?? null,
+                  requestId: ctx.requestId,
+                  reads: ctx.reads.toReads(),
+                  at: new Date(),
+                },
+              ]);
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  const handler = createHttpHandler<SubgraphContext<Data>>({
+    apollo,
+    async context(req, requestId) {
+      const caller = verifyToken(options.tokens, bearerToken(req.headers.authorization));
+      return { caller, requestId, subgraph: def.name, data: dataLayer.forRequest(), reads: new ReadLog() };
+    },
+    async readiness() {
+      return options.connection.readyState === 1 ? [] : [`database ${options.connection.name} not connected`];
+    },
+  });
+
+  const running: RunningService[] = [];
+  return {
+    name: def.name,
+    handler,
+    audit,
+    async listen(port, host) {
+      const r = await listen(handler, port, host);
+      running.push(r);
+      return r;
+    },
+    async stop() {
+      await Promise.all(running.map((r) => r.stop()));
+      await apollo.stop();
+    },
+  };
+}

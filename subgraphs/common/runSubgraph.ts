@@ -1,0 +1,23 @@
+/** Runs one subgraph as its own process (docker-compose, or `npx tsx subgraphs/<name>/index.ts`). */
+import { openStore, connectSilo } from '../../adapters/store/connection';
+import { tokenSettingsFromEnv } from '../../lib/auth/keys';
+import { hostToBind, portFor } from '../../lib/config';
+import { log } from '../../lib/log';
+import { createSubgraphServer, type SubgraphDefinition } from './createSubgraph';
+
+export async function runSubgraph<Data>(def: SubgraphDefinition<Data>): Promise<void> {
+  const store = await openStore({ log: (m) => log.info(m) });
+  const connection = await connectSilo(store.uri, def.name);
+  const server = await createSubgraphServer(def, { connection, tokens: tokenSettingsFromEnv() });
+  const running = await server.listen(portFor(def.name), hostToBind());
+  log.info(`subgraph ${def.name} ready`, { url: running.url });
+  const shutdown = async (signal: string) => {
+    log.info(`subgraph ${def.name} stopping`, { signal });
+    await server.stop();
+    await connection.close();
+    await store.release();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}

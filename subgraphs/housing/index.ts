@@ -1,0 +1,4 @@
+import { runSubgraph } from '../common/runSubgraph';
+import { housingSubgraph } from './server';
+
+void runSubgraph(housingSubgraph);

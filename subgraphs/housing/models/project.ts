@@ -1,0 +1,34 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+
+/** A construction project as registered with 住建 (the project registry), keyed by the national project code. */
+export interface ProjectDoc {
+  code: string;
+  name: string;
+  /** GB/T 2260 district code. */
+  district: string;
+  districtName: string;
+  address: string;
+  /** PLANNED · IN_PROGRESS · SUSPENDED · COMPLETED */
+  status: string;
+  lng: number;
+  lat: number;
+  updatedAt?: Date;
+}
+
+export const projectSchema = new Schema<ProjectDoc>(
+  {
+    code: { type: String, required: true, unique: true },
+    name: { type: String, required: true },
+    district: { type: String, required: true, index: true },
+    districtName: { type: String, required: true },
+    address: { type: String, required: true },
+    status: { type: String, required: true, index: true },
+    lng: { type: Number, required: true },
+    lat: { type: Number, required: true },
+  },
+  { collection: 'projects', versionKey: false, timestamps: { createdAt: false, updatedAt: true } },
+);
+
+export function createProjectModel(conn: Connection): Model<ProjectDoc> {
+  return conn.models.Project ?? conn.model<ProjectDoc>('Project', projectSchema);
+}

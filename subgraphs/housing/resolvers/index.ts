@@ -1,0 +1,4 @@
+import { Project } from './project';
+import { Query } from './query';
+
+export const housingResolvers = { Query, Project };
