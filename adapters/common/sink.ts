@@ -39,6 +39,7 @@ const MAX_REASONS = 1000;
 
 export class IngestSink {
   private readonly pending = new Map<Model<any>, PendingWrite[]>();
+  private readonly pendingInserts = new Map<Model<any>, Record<string, unknown>[]>();
   private pendingCount = 0;
   private readonly quarantine: Model<QuarantinedRecord>;
   private rejections: QuarantinedRecord[] = [];
@@ -59,6 +60,21 @@ export class IngestSink {
       this.pending.set(model, list);
     }
     list.push({ filter, doc });
+    if (++this.pendingCount >= this.batchSize) await this.flush();
+  }
+
+  /**
+   * Queues an append-only fact (a reading, a punch, a pay line) for plain insertion: much faster than
+   * an upsert. The model MUST have a unique index on the record's natural key; a record that
+   * violates it is counted as a duplicate, so re-ingesting changes nothing.
+   */
+  async acceptNew(model: Model<any>, doc: Record<string, unknown>): Promise<void> {
+    let list = this.pendingInserts.get(model);
+    if (!list) {
+      list = [];
+      this.pendingInserts.set(model, list);
+    }
+    list.push(doc);
     if (++this.pendingCount >= this.batchSize) await this.flush();
   }
 
@@ -88,6 +104,21 @@ export class IngestSink {
       this.report.updated += modified;
       this.report.duplicates += writes.length - upserted - modified;
       writes.length = 0;
+    }
+    for (const [model, docs] of this.pendingInserts) {
+      if (!docs.length) continue;
+      const batch = docs.splice(0);
+      try {
+        await model.collection.insertMany(batch, { ordered: false });
+        this.report.accepted += batch.length;
+      } catch (e) {
+        const err = e as { code?: number; writeErrors?: { code?: number; err?: { code?: number } }[]; result?: { insertedCount?: number }; insertedCount?: number };
+        const writeErrors = err.writeErrors ?? (err.code === 11000 ? [{ code: 11000 }] : []);
+        const dupes = writeErrors.filter((w) => (w.code ?? w.err?.code) === 11000).length;
+        if (dupes !== writeErrors.length || writeErrors.length === 0) throw e;
+        this.report.duplicates += dupes;
+        this.report.accepted += batch.length - dupes;
+      }
     }
     this.pendingCount = 0;
     if (this.rejections.length) {
