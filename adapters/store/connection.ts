@@ -68,9 +68,15 @@ export async function openStore(options: { advertise?: boolean; log?: (m: string
 }
 
 /** A mongoose connection to one silo's own database. */
-export async function connectSilo(uri: string, name: string, dbName = databaseName(name)): Promise<Connection> {
+export async function connectSilo(
+  uri: string,
+  name: string,
+  dbName = databaseName(name),
+  options: { monitorCommands?: boolean } = {},
+): Promise<Connection> {
   const conn = mongoose.createConnection(uri, {
     dbName,
+    monitorCommands: options.monitorCommands ?? false,
     // FerretDB v1 has no retryable writes.
     retryWrites: false,
     serverSelectionTimeoutMS: 10_000,

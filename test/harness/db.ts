@@ -10,7 +10,8 @@ import { connectSilo } from '../../adapters/store/connection';
 export interface TestStore {
   uri: string;
   prefix: string;
-  connect(name: string): Promise<Connection>;
+  /** With monitorCommands, count driver commands: conn.getClient().on('commandStarted', …). */
+  connect(name: string, options?: { monitorCommands?: boolean }): Promise<Connection>;
   closeAll(): Promise<void>;
 }
 
@@ -27,8 +28,8 @@ export function testStore(): TestStore {
   return {
     uri,
     prefix,
-    async connect(name) {
-      const c = await connectSilo(uri, name, `${prefix}_${name}`);
+    async connect(name, options) {
+      const c = await connectSilo(uri, name, `${prefix}_${name}`, options);
       open.push(c);
       return c;
     },
