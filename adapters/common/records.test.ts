@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { readCsvRecords, readJsonRecords } from './records';
+import { detectEncoding } from './textStream';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'records-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function all<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+}
+
+function write(name: string, content: string | Buffer): string {
+  const f = path.join(dir, name);
+  fs.writeFileSync(f, content);
+  return f;
+}
+
+describe('CSV', () => {
+  test('header, quotes, embedded commas/quotes/newlines, CRLF, blank lines, line numbers', async () => {
+    const f = write('a.csv', '\uFEFFname,amount,note\r\n张三,100,"a, ""quoted"" note"\r\n\r\n李四,200,"two\nlines"\r\n王五,300\r\n');
+    const rows = await all(readCsvRecords(f));
+    expect(rows).toEqual([
+      { line: 2, raw: '张三,100,"a, ""quoted"" note"', fields: { name: '张三', amount: '100', note: 'a, "quoted" note' } },
+      { line: 4, raw: '李四,200,"two\nlines"', fields: { name: '李四', amount: '200', note: 'two\nlines' } },
+      { line: 6, raw: '王五,300', error: 'expected 3 fields (name,amount,note), got 2' },
+    ]);
+  });
+
+  test('GB18030 is detected and decoded; a declared encoding wins', async () => {
+    const f = write('gb.csv', iconv.encode('姓名,金额\n欧阳娜,3500\n', 'gb18030'));
+    expect(detectEncoding(fs.readFileSync(f))).toBe('gb18030');
+    expect(await all(readCsvRecords(f))).toEqual([{ line: 2, raw: '欧阳娜,3500', fields: { 姓名: '欧阳娜', 金额: '3500' } }]);
+    expect((await all(readCsvRecords(f, { encoding: 'gb18030' })))[0].fields).toEqual({ 姓名: '欧阳娜', 金额: '3500' });
+  });
+
+  test('an unterminated quote is reported', async () => {
+    const rows = await all(readCsvRecords(write('bad.csv', 'a,b\n1,"x\n')));
+    expect(rows[0].error).toMatch(/unterminated/);
+  });
+
+  test('large files stream across chunk boundaries intact', async () => {
+    const lines = ['id,text'];
+    for (let i = 0; i < 40000; i++) lines.push(`${i},"中文 ""q"" ${i}"`);
+    const rows = await all(readCsvRecords(write('big.csv', lines.join('\n'))));
+    expect(rows).toHaveLength(40000);
+    expect(rows.every((r, i) => r.fields?.text === `中文 "q" ${i}`)).toBe(true);
+  });
+});
+
+describe('JSON records', () => {
+  test('top-level array with line numbers, and a broken element reported', async () => {
+    const f = write('a.json', '[\n  {"a": 1, "s": "x,]}"},\n  {"a": 2},\n  {"a": }\n]\n');
+    const rows = await all(readJsonRecords(f));
+    expect(rows.map((r) => [r.line, r.value ?? r.error?.slice(0, 12)])).toEqual([[2, { a: 1, s: 'x,]}' }], [3, { a: 2 }], [4, 'invalid JSON']]);
+  });
+
+  test('GeoJSON FeatureCollection: the features array', async () => {
+    const f = write('b.geojson', JSON.stringify({ type: 'FeatureCollection', name: 'x', features: [{ type: 'Feature', properties: { c: 1 } }, { type: 'Feature', properties: { c: 2 } }] }));
+    const rows = await all(readJsonRecords(f));
+    expect(rows.map((r) => (r.value as { properties: { c: number } }).properties.c)).toEqual([1, 2]);
+  });
+
+  test('envelope with data array after other keys; JSON Lines; truncated and missing arrays', async () => {
+    const env = write('c.json', '{"total": 2, "meta": {"data": [9]}, "data": [{"k": "a"}, {"k": "b"}]}');
+    expect((await all(readJsonRecords(env))).map((r) => r.value)).toEqual([{ k: 'a' }, { k: 'b' }]);
+    const jl = write('d.jsonl', '{"k":1}\n\n{"k":2}\nnot json\n');
+    const jrows = await all(readJsonRecords(jl));
+    expect(jrows.map((r) => [r.line, r.value ?? 'err'])).toEqual([[1, { k: 1 }], [3, { k: 2 }], [4, 'err']]);
+    expect((await all(readJsonRecords(write('e.json', '[{"a":1},{"a":')))).pop()?.error).toMatch(/truncated/);
+    expect((await all(readJsonRecords(write('f.json', '{"x": 1}'))))[0].error).toMatch(/no array of records/);
+  });
+});
