@@ -1,0 +1,8 @@
+# One image for every Xietong service; docker-compose.yml picks the entry point per service.
+FROM node:20-bookworm-slim
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+ENV NODE_ENV=production XIETONG_HOST=0.0.0.0
+USER node

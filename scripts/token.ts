@@ -1,0 +1,31 @@
+/**
+ * npm run token -- --dept <dept> [--sub NAME] [--roles a,b] [--purposes p,q] [--ttl 1h]
+ * Prints a token signed with the dev key (generated at first start into the data dir) or the keys
+ * configured by JWT_* variables.
+ */
+import { isCallerDepartment } from '../lib/auth/claims';
+import { tokenSettingsFromEnv } from '../lib/auth/keys';
+import { signToken } from '../lib/auth/tokens';
+import { CALLER_DEPARTMENTS } from '../lib/config';
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+const args = process.argv.slice(2);
+const dept = flag(args, '--dept');
+if (!isCallerDepartment(dept)) {
+  process.stderr.write(`usage: npm run token -- --dept <${CALLER_DEPARTMENTS.join('|')}> [--sub NAME] [--roles a,b] [--purposes p,q] [--ttl 1h]\n`);
+  process.exit(2);
+}
+const list = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []);
+process.stdout.write(
+  signToken(tokenSettingsFromEnv(), {
+    sub: flag(args, '--sub') ?? `dev-${dept}`,
+    dept,
+    roles: list(flag(args, '--roles')),
+    purposes: list(flag(args, '--purposes')),
+    ttl: flag(args, '--ttl') ?? '1h',
+  }) + '\n',
+);

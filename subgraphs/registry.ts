@@ -1,0 +1,8 @@
+/** Every subgraph definition by name, for the single-machine start and the tests. */
+import type { SubgraphName } from '../lib/config';
+import type { SubgraphDefinition } from './common/createSubgraph';
+import { housingSubgraph } from './housing/server';
+
+export const SUBGRAPHS: Partial<Record<SubgraphName, SubgraphDefinition<any>>> = {
+  housing: housingSubgraph,
+};
