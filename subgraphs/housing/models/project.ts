@@ -12,7 +12,6 @@ export interface ProjectDoc {
   status: string;
   lng: number;
   lat: number;
-  updatedAt?: Date;
 }
 
 export const projectSchema = new Schema<ProjectDoc>(
@@ -23,10 +22,11 @@ export const projectSchema = new Schema<ProjectDoc>(
     districtName: { type: String, required: true },
     address: { type: String, required: true },
     status: { type: String, required: true, index: true },
-    lng: { type: Number, required: true },
+    lng: { type: Number, required: true, index: true },
     lat: { type: Number, required: true },
   },
-  { collection: 'projects', versionKey: false, timestamps: { createdAt: false, updatedAt: true } },
+  // No timestamps: re-ingesting the same permit must leave the stored document unchanged.
+  { collection: 'projects', versionKey: false },
 );
 
 export function createProjectModel(conn: Connection): Model<ProjectDoc> {

@@ -1,0 +1,33 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+
+export const PARTICIPANT_ROLES = ['BUILDER', 'CONTRACTOR', 'SUPERVISOR', 'DESIGNER', 'SURVEYOR'] as const;
+/** 建设单位 · 施工单位 · 监理单位 · 设计单位 · 勘察单位 */
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+/** GB 32100 check result kept with every credit code: a mismatch is stored and flagged, not dropped. */
+export type CreditCodeStatus = 'valid' | 'checksum-mismatch';
+
+/** One enterprise taking part in one project in one role (五方责任主体). */
+export interface ParticipantDoc {
+  projectCode: string;
+  role: ParticipantRole;
+  uscc: string;
+  enterpriseName: string;
+  creditCodeStatus: CreditCodeStatus;
+}
+
+export const participantSchema = new Schema<ParticipantDoc>(
+  {
+    projectCode: { type: String, required: true },
+    role: { type: String, required: true, enum: PARTICIPANT_ROLES },
+    uscc: { type: String, required: true, index: true },
+    enterpriseName: { type: String, required: true },
+    creditCodeStatus: { type: String, required: true },
+  },
+  { collection: 'participants', versionKey: false },
+);
+participantSchema.index({ projectCode: 1, role: 1, uscc: 1 }, { unique: true });
+
+export function createParticipantModel(conn: Connection): Model<ParticipantDoc> {
+  return conn.models.Participant ?? conn.model<ParticipantDoc>('Participant', participantSchema);
+}
