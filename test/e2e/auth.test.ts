@@ -1,0 +1,101 @@
+/**
+ * Authentication at the gateway and zero trust at the subgraphs: every rejection answers 401 with
+ * UNAUTHENTICATED and says why; a subgraph called directly without a valid token gives no data —
+ * not even `_service` or `_entities`.
+ */
+import { createHmac, generateKeyPairSync } from 'node:crypto';
+import request from 'supertest';
+import { housingSubgraph } from '../../subgraphs/housing/server';
+import { signToken } from '../../lib/auth/tokens';
+import { testStore } from '../harness/db';
+import { startGateway, startSubgraph, type GatewayHandle, type Started } from '../harness/services';
+import { bearer, testTokenSettings } from '../harness/tokens';
+
+const store = testStore();
+let housing: Started;
+let gateway: GatewayHandle;
+
+beforeAll(async () => {
+  housing = await startSubgraph(housingSubgraph, await store.connect('housing'));
+  gateway = await startGateway({ housing: housing.url });
+});
+afterAll(async () => {
+  await gateway?.stop();
+  await housing?.stop();
+  await store.closeAll();
+});
+
+const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+const now = () => Math.floor(Date.now() / 1000);
+const goodClaims = () => ({ sub: 'u1', dept: 'housing', roles: [], purposes: [], iss: 'xietong-test', aud: 'xietong', iat: now(), exp: now() + 600 });
+
+function handMade(header: Record<string, unknown>, payload: Record<string, unknown>, signWith?: string): string {
+  const head = `${b64(header)}.${b64(payload)}`;
+  const sig = signWith ? createHmac('sha256', signWith).update(head).digest('base64url') : '';
+  return `${head}.${sig}`;
+}
+
+const otherKey = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+});
+const forged = () => signToken({ ...testTokenSettings(), signKey: otherKey.privateKey, verifyKey: otherKey.publicKey }, { sub: 'mallory', dept: 'housing' });
+
+const cases: [string, () => string | undefined, RegExp][] = [
+  ['a missing token', () => undefined, /missing token/],
+  ['a malformed header', () => 'Token abc', /malformed Authorization header/],
+  ['a malformed token', () => 'Bearer not.a.jwt', /malformed token/],
+  ['an expired token', () => `Bearer ${signToken(testTokenSettings(), { sub: 'u', dept: 'housing', ttl: -10 })}`, /expired/],
+  ['a not-yet-valid token', () => `Bearer ${signTokenWithNbf(3600)}`, /not valid before/],
+  ['a wrong issuer', () => `Bearer ${signToken({ ...testTokenSettings(), issuer: 'someone-else' }, { sub: 'u', dept: 'housing' })}`, /wrong issuer/],
+  ['a wrong audience', () => `Bearer ${signToken({ ...testTokenSettings(), audience: 'other-app' }, { sub: 'u', dept: 'housing' })}`, /wrong audience/],
+  ['alg none', () => `Bearer ${handMade({ alg: 'none', typ: 'JWT' }, goodClaims())}`, /alg "none"/],
+  ['HS256 signed with the RS256 public key', () => `Bearer ${handMade({ alg: 'HS256', typ: 'JWT' }, goodClaims(), testTokenSettings().verifyKey)}`, /algorithm HS256 is not accepted/],
+  ['an unknown department', () => `Bearer ${signToken(testTokenSettings(), { sub: 'u', dept: 'police' as 'housing' })}`, /claim "dept" is "police"/],
+  ['a token signed with another key', () => `Bearer ${forged()}`, /invalid signature/],
+];
+
+function signTokenWithNbf(secondsAhead: number): string {
+  const s = testTokenSettings();
+  const jwt = require('jsonwebtoken') as typeof import('jsonwebtoken');
+  return jwt.sign({ dept: 'housing', roles: [], purposes: [] }, s.signKey!, {
+    algorithm: 'RS256', subject: 'u', issuer: s.issuer, audience: s.audience, expiresIn: '1h', notBefore: secondsAhead,
+  });
+}
+
+describe.each(cases)('the gateway rejects %s', (_name, authorization, why) => {
+  test('with 401 UNAUTHENTICATED saying why', async () => {
+    const r = await gateway.query('{ __typename }', undefined, authorization());
+    expect(r.status).toBe(401);
+    expect(r.body.data).toBeUndefined();
+    expect(r.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(r.body.errors[0].message).toMatch(why);
+  });
+});
+
+describe('a subgraph called directly', () => {
+  const direct = (authorization?: string) => {
+    const r = request(housing.url.replace(/\/graphql$/, '')).post('/graphql');
+    return (authorization ? r.set('authorization', authorization) : r).send({
+      query: '{ _service { sdl } _entities(representations: [{ __typename: "Project", code: "2024-371302-47-01-A1B2C3" }]) { __typename } }',
+    });
+  };
+
+  test.each([
+    ['no token', undefined],
+    ['a forged token', `Bearer ${forged()}`],
+    ['alg none', `Bearer ${handMade({ alg: 'none' }, goodClaims())}`],
+  ])('with %s returns 401 and no data, not even _service or _entities', async (_n, auth) => {
+    const r = await direct(auth);
+    expect(r.status).toBe(401);
+    expect(r.body.data).toBeUndefined();
+    expect(JSON.stringify(r.body)).not.toMatch(/sdl|Project @key/);
+  });
+
+  test('with a valid token answers _service', async () => {
+    const r = await direct(bearer({ dept: 'housing' }));
+    expect(r.status).toBe(200);
+    expect(r.body.data._service.sdl).toMatch(/type Project/);
+  });
+});
