@@ -132,6 +132,10 @@ export class AuditTrail {
       expected = { seq: r.seq, hash };
       checked++;
     }
+    if (this.head && this.head.seq > expected.seq) {
+      // This process appended further records than are left: the newest ones were deleted.
+      return { ok: false, checked, brokenAt: expected.seq + 1, reason: `records ${expected.seq + 1}–${this.head.seq} are missing (deleted at the end)` };
+    }
     return { ok: true, checked, brokenAt: null, reason: null };
   }
 }

@@ -17,6 +17,7 @@ import { ROOT_DIR, type SubgraphName } from '../../lib/config';
 import { createHttpHandler, listen, type RunningService } from '../../lib/http/server';
 import { enforceCatalog, ReadLog } from './access';
 import { AuditTrail, createAuditModel } from './audit';
+import { auditCatalogEntries, auditResolvers } from './auditApi';
 import { loadCatalog, type Catalog } from './catalog';
 import type { SubgraphContext } from './context';
 import { maskSettingsFromEnv, type MaskSettings } from './masking';
@@ -60,11 +61,16 @@ export async function createSubgraphServer<Data>(
   def: SubgraphDefinition<Data>,
   options: SubgraphServerOptions,
 ): Promise<SubgraphServer> {
-  const catalog = options.catalog ?? loadCatalog(def.name);
-  const schema = buildSubgraphSchema([{ typeDefs: parse(loadSubgraphSdl(def.name)), resolvers: def.resolvers }]);
+  const own = options.catalog ?? loadCatalog(def.name);
+  const catalog: Catalog = { ...own, fields: { ...auditCatalogEntries(def.name), ...own.fields } };
+  const audit = new AuditTrail(createAuditModel(options.connection));
+  const resolvers = {
+    ...def.resolvers,
+    Query: { ...(def.resolvers.Query as object), ...auditResolvers(def.name, audit) },
+  } as SubgraphDefinition<Data>['resolvers'];
+  const schema = buildSubgraphSchema([{ typeDefs: parse(loadSubgraphSdl(def.name)), resolvers }]);
   enforceCatalog(schema, catalog, options.mask ?? maskSettingsFromEnv());
 
-  const audit = new AuditTrail(createAuditModel(options.connection));
   const dataLayer = def.createDataLayer(options.connection, audit);
 
   const apollo = new ApolloServer<SubgraphContext<Data>>({

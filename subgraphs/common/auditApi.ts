@@ -1,0 +1,88 @@
+/**
+ * The audit trail in the graph: each subgraph serves `<name>AuditTrail(filter, first)` and
+ * `verify<Name>AuditTrail` to its own department's admins (role `admin` or `auditor`). The fields are
+ * declared in each schema/<name>.graphql with the shared types AuditRecord, AuditRead,
+ * AuditVerification and the input AuditFilter; their catalogue entries (OWNER_ONLY) are added here.
+ */
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../../lib/errors';
+import type { SubgraphName } from '../../lib/config';
+import type { AuditTrail } from './audit';
+import type { CatalogEntry } from './catalog';
+import type { SubgraphContext } from './context';
+
+const ADMIN_ROLES = ['admin', 'auditor'];
+
+function capitalized(name: string): string {
+  return name[0].toUpperCase() + name.slice(1);
+}
+
+export function auditFieldNames(name: SubgraphName) {
+  return { trail: `${name}AuditTrail`, verify: `verify${capitalized(name)}AuditTrail` };
+}
+
+export interface AuditFilterInput {
+  dept?: string | null;
+  sub?: string | null;
+  requestId?: string | null;
+  type?: string | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+function requireAuditor(name: SubgraphName, ctx: SubgraphContext<unknown>): void {
+  if (ctx.caller.dept !== name || !ctx.caller.roles.some((r) => ADMIN_ROLES.includes(r))) {
+    throw new GraphQLError(`The ${name} audit trail is only for ${name}'s admins (role admin or auditor)`, {
+      extensions: { code: ErrorCode.FORBIDDEN, field: `Query.${auditFieldNames(name).trail}` },
+    });
+  }
+}
+
+function parseDate(value: string | null | undefined, argument: string): Date | undefined {
+  if (!value) return undefined;
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) {
+    throw new GraphQLError(`Invalid argument "filter.${argument}": not an ISO date-time`, { extensions: { code: ErrorCode.BAD_USER_INPUT, argument: `filter.${argument}` } });
+  }
+  return d;
+}
+
+export function auditResolvers(name: SubgraphName, audit: AuditTrail) {
+  const names = auditFieldNames(name);
+  return {
+    [names.trail]: async (_: unknown, args: { filter?: AuditFilterInput | null; first?: number | null }, ctx: SubgraphContext<unknown>) => {
+      requireAuditor(name, ctx);
+      const first = args.first ?? 50;
+      if (first < 1 || first > 500) {
+        throw new GraphQLError('Invalid argument "first": must be between 1 and 500', { extensions: { code: ErrorCode.BAD_USER_INPUT, argument: 'first' } });
+      }
+      const f = args.filter ?? {};
+      const query: Record<string, unknown> = {};
+      if (f.dept) query.dept = f.dept;
+      if (f.sub) query.sub = f.sub;
+      if (f.requestId) query.requestId = f.requestId;
+      if (f.type) query['reads.type'] = f.type;
+      const from = parseDate(f.from, 'from');
+      const to = parseDate(f.to, 'to');
+      if (from || to) query.at = { ...(from ? { $gte: from } : {}), ...(to ? { $lt: to } : {}) };
+      const docs = await audit.model.find(query).sort({ seq: -1 }).limit(first).lean();
+      return docs.map((d) => ({ ...d, at: new Date(d.at).toISOString() }));
+    },
+    [names.verify]: async (_: unknown, _args: unknown, ctx: SubgraphContext<unknown>) => {
+      requireAuditor(name, ctx);
+      return audit.verify();
+    },
+  };
+}
+
+/** Catalogue entries for the audit fields and types: never shared (the trail is the owner's record). */
+export function auditCatalogEntries(name: SubgraphName): Record<string, CatalogEntry> {
+  const names = auditFieldNames(name);
+  const basis = '数据使用留痕: the owner department\'s own record of reads';
+  const owner: CatalogEntry = { level: 'OWNER_ONLY', basis };
+  const fields: Record<string, CatalogEntry> = { [`Query.${names.trail}`]: owner, [`Query.${names.verify}`]: owner };
+  for (const f of ['seq', 'at', 'sub', 'dept', 'purposes', 'operationName', 'requestId', 'reads', 'prevHash', 'hash']) fields[`AuditRecord.${f}`] = owner;
+  for (const f of ['type', 'keys', 'fields']) fields[`AuditRead.${f}`] = owner;
+  for (const f of ['ok', 'checked', 'brokenAt', 'reason']) fields[`AuditVerification.${f}`] = owner;
+  return fields;
+}
