@@ -10,6 +10,7 @@ export const DEPARTMENTS = ['housing', 'resources', 'citymgmt', 'hrss', 'environ
 export type Department = (typeof DEPARTMENTS)[number];
 /** Every subgraph: the five departments plus the cross-department `joint` view. */
 export type SubgraphName = Department | 'joint';
+export const SUBGRAPH_NAMES: readonly SubgraphName[] = [...DEPARTMENTS, 'joint'];
 /** Values of the `dept` claim: a subgraph's department or `public`. */
 export const CALLER_DEPARTMENTS = [...DEPARTMENTS, 'joint', 'public'] as const;
 export type CallerDepartment = (typeof CALLER_DEPARTMENTS)[number];

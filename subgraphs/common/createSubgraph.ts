@@ -17,8 +17,9 @@ import { ROOT_DIR, type SubgraphName } from '../../lib/config';
 import { createHttpHandler, listen, type RunningService } from '../../lib/http/server';
 import { enforceCatalog, ReadLog } from './access';
 import { AuditTrail, createAuditModel } from './audit';
-import { auditCatalogEntries, auditResolvers } from './auditApi';
-import { loadCatalog, type Catalog } from './catalog';
+import { auditResolvers } from './auditApi';
+import { effectiveCatalog } from './fullCatalog';
+import type { Catalog } from './catalog';
 import type { SubgraphContext } from './context';
 import { maskSettingsFromEnv, type MaskSettings } from './masking';
 
@@ -61,8 +62,7 @@ export async function createSubgraphServer<Data>(
   def: SubgraphDefinition<Data>,
   options: SubgraphServerOptions,
 ): Promise<SubgraphServer> {
-  const own = options.catalog ?? loadCatalog(def.name);
-  const catalog: Catalog = { ...own, fields: { ...auditCatalogEntries(def.name), ...own.fields } };
+  const catalog = effectiveCatalog(def.name, options.catalog);
   const audit = new AuditTrail(createAuditModel(options.connection));
   const resolvers = {
     ...def.resolvers,

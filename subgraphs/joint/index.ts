@@ -1,0 +1,4 @@
+import { runSubgraph } from '../common/runSubgraph';
+import { jointSubgraph } from './server';
+
+void runSubgraph(jointSubgraph);
