@@ -1,0 +1,47 @@
+/** The 自然资源 subgraph's data access: resolvers call this, never mongoose. */
+import type { Connection } from 'mongoose';
+import { byKeyLoader, groupLoader } from '../common/loaders';
+import type { DataLayer } from '../common/createSubgraph';
+import { createResourcesModels, type ResourcesModels } from './models';
+import type { BoundingBox, ParcelDoc } from './models/parcel';
+import type { PlanningPermitDoc } from './models/planningPermit';
+
+const PERMIT_ORDER = { issuedOn: 1, permitNo: 1 } as const;
+
+export class ResourcesData {
+  readonly parcelByCode;
+  readonly permitsByProject;
+  readonly permitsByParcel;
+
+  constructor(private readonly models: ResourcesModels) {
+    this.parcelByCode = byKeyLoader<ParcelDoc>(models.Parcel, 'parcelCode');
+    this.permitsByProject = groupLoader<PlanningPermitDoc>(models.PlanningPermit, 'projectCode', { sort: PERMIT_ORDER });
+    this.permitsByParcel = groupLoader<PlanningPermitDoc>(models.PlanningPermit, 'parcelCode', { sort: PERMIT_ORDER });
+  }
+
+  /**
+   * Parcels whose bbox intersects `box`, by parcel code, after `afterCode`; one more than asked for
+   * tells whether a next page exists. Each loaded parcel primes the by-code loader.
+   */
+  async parcelsInBox(box: BoundingBox, first: number, afterCode: string | null): Promise<{ parcels: ParcelDoc[]; hasNextPage: boolean; totalCount: number }> {
+    const intersects = {
+      'bbox.minLng': { $lte: box.maxLng },
+      'bbox.maxLng': { $gte: box.minLng },
+      'bbox.minLat': { $lte: box.maxLat },
+      'bbox.maxLat': { $gte: box.minLat },
+    };
+    const page = { ...intersects, ...(afterCode === null ? {} : { parcelCode: { $gt: afterCode } }) };
+    const [docs, totalCount] = await Promise.all([
+      this.models.Parcel.find(page).sort({ parcelCode: 1 }).limit(first + 1).lean<ParcelDoc[]>(),
+      this.models.Parcel.countDocuments(intersects),
+    ]);
+    const parcels = docs.slice(0, first);
+    for (const p of parcels) this.parcelByCode.prime(p.parcelCode, p);
+    return { parcels, hasNextPage: docs.length > first, totalCount };
+  }
+}
+
+export function createResourcesDataLayer(conn: Connection): DataLayer<ResourcesData> {
+  const models = createResourcesModels(conn);
+  return { forRequest: () => new ResourcesData(models) };
+}

@@ -1,0 +1,4 @@
+import { runSubgraph } from '../common/runSubgraph';
+import { resourcesSubgraph } from './server';
+
+void runSubgraph(resourcesSubgraph);
