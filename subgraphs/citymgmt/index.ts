@@ -1,0 +1,4 @@
+import { runSubgraph } from '../common/runSubgraph';
+import { citymgmtSubgraph } from './server';
+
+void runSubgraph(citymgmtSubgraph);

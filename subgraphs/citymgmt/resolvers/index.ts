@@ -1,0 +1,6 @@
+import { Enterprise } from './enterprise';
+import { Project } from './project';
+import { Query } from './query';
+import { Complaint, EnforcementCase, Violation } from './records';
+
+export const citymgmtResolvers = { Query, Project, Enterprise, Complaint, Violation, EnforcementCase };
