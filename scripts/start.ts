@@ -8,6 +8,7 @@ import path from 'node:path';
 import { seedDemoCity } from '../adapters/demo/seed';
 import { connectSilo, openStore } from '../adapters/store/connection';
 import { createGateway } from '../gateway/src/server';
+import { gatewayOptionsFromEnv } from '../gateway/src/config';
 import { tokenSettingsFromEnv } from '../lib/auth/keys';
 import { dataDir, envInt, hostToBind, portFor, readEnv, type SubgraphName } from '../lib/config';
 import { log } from '../lib/log';
@@ -68,7 +69,7 @@ async function main() {
     urls[name] = (await server.listen(portFor(name), hostToBind())).url;
   }
 
-  const gateway = await createGateway({ tokens, subgraphUrls: urls, supergraphPath: readEnv('SUPERGRAPH_PATH') });
+  const gateway = await createGateway(gatewayOptionsFromEnv({ tokens, subgraphUrls: urls }));
   const running = await gateway.listen(portFor('gateway'), hostToBind());
   gatewayStop = () => gateway.stop();
 

@@ -1,16 +1,10 @@
-import { tokenSettingsFromEnv } from '../../lib/auth/keys';
-import { envInt, hostToBind, portFor, readEnv } from '../../lib/config';
+import { hostToBind, portFor } from '../../lib/config';
 import { log } from '../../lib/log';
+import { gatewayOptionsFromEnv } from './config';
 import { createGateway } from './server';
-import { subgraphUrlsFromEnv } from './subgraphUrls';
 
 async function main() {
-  const gateway = await createGateway({
-    tokens: tokenSettingsFromEnv(),
-    supergraphPath: readEnv('SUPERGRAPH_PATH'),
-    subgraphUrls: subgraphUrlsFromEnv(),
-    subgraphTimeoutMs: envInt('SUBGRAPH_TIMEOUT_MS', 10_000),
-  });
+  const gateway = await createGateway(gatewayOptionsFromEnv());
   const running = await gateway.listen(portFor('gateway'), hostToBind());
   log.info('gateway ready', { url: running.url });
   const stop = async () => {

@@ -16,6 +16,7 @@ import { ROOT_DIR } from '../../lib/config';
 import { createHttpHandler, listen, type RunningService } from '../../lib/http/server';
 import { createSubgraphFetcher } from './fetcher';
 import { subgraphErrorPlugin } from './subgraphErrors';
+import { queryLimitRules, type QueryLimits } from './limits';
 
 export interface GatewayContext {
   caller: Caller;
@@ -32,6 +33,10 @@ export interface GatewayOptions {
   subgraphUrls?: Record<string, string>;
   /** Per-subgraph request timeout (SUBGRAPH_TIMEOUT_MS, default 10 s). */
   subgraphTimeoutMs?: number;
+  /** Depth and alias limits (GATEWAY_MAX_DEPTH, GATEWAY_MAX_ALIASES). */
+  limits?: Partial<QueryLimits>;
+  /** Request body limit in bytes (GATEWAY_MAX_BODY_BYTES, default 1 MB). */
+  maxBodyBytes?: number;
 }
 
 export interface Gateway {
@@ -60,12 +65,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    validationRules: queryLimitRules({ maxDepth: options.limits?.maxDepth ?? 12, maxAliases: options.limits?.maxAliases ?? 30 }),
     plugins: [ApolloServerPluginLandingPageDisabled(), subgraphErrorPlugin()],
   });
   await apollo.start();
 
   const handler = createHttpHandler<GatewayContext>({
     apollo,
+    maxBodyBytes: options.maxBodyBytes,
     async context(req, requestId) {
       const authorization = Array.isArray(req.headers.authorization) ? req.headers.authorization[0] : req.headers.authorization;
       const caller = verifyToken(options.tokens, bearerToken(authorization));
