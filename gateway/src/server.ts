@@ -37,6 +37,8 @@ export interface GatewayOptions {
   limits?: Partial<QueryLimits>;
   /** Request body limit in bytes (GATEWAY_MAX_BODY_BYTES, default 1 MB). */
   maxBodyBytes?: number;
+  /** Benchmarks only (bench/graph): no token check here (the header is still forwarded). Never configurable. */
+  unsafeBenchmarkWithoutSecurity?: boolean;
 }
 
 export interface Gateway {
@@ -75,7 +77,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     maxBodyBytes: options.maxBodyBytes,
     async context(req, requestId) {
       const authorization = Array.isArray(req.headers.authorization) ? req.headers.authorization[0] : req.headers.authorization;
-      const caller = verifyToken(options.tokens, bearerToken(authorization));
+      const caller = options.unsafeBenchmarkWithoutSecurity
+        ? { sub: 'benchmark', dept: 'public' as const, roles: [], purposes: [] }
+        : verifyToken(options.tokens, bearerToken(authorization));
       return { caller, requestId, authorization: authorization ?? '' };
     },
   });

@@ -13,6 +13,7 @@ import { parse } from 'graphql';
 import type { Connection } from 'mongoose';
 import { bearerToken, verifyToken } from '../../lib/auth/tokens';
 import type { TokenSettings } from '../../lib/auth/keys';
+import type { Caller } from '../../lib/auth/claims';
 import { ROOT_DIR, type SubgraphName } from '../../lib/config';
 import { createHttpHandler, listen, type RunningService } from '../../lib/http/server';
 import { enforceCatalog, ReadLog } from './access';
@@ -37,6 +38,11 @@ export interface SubgraphDefinition<Data> {
 
 export interface SubgraphServerOptions {
   connection: Connection;
+  /**
+   * Benchmarks only (bench/graph measures what security costs): no token check, no catalogue
+   * enforcement, no masking, no audit. Never set by any service entry point or configuration.
+   */
+  unsafeBenchmarkWithoutSecurity?: boolean;
   tokens: TokenSettings;
   mask?: MaskSettings;
   catalog?: Catalog;
@@ -49,6 +55,8 @@ export interface SubgraphServer {
   listen(port: number, host?: string): Promise<RunningService>;
   stop(): Promise<void>;
 }
+
+const BENCHMARK_CALLER = { sub: 'benchmark', dept: 'public', roles: [], purposes: [] } as const satisfies Caller;
 
 export function subgraphSdlPath(name: SubgraphName): string {
   return path.join(ROOT_DIR, 'schema', `${name}.graphql`);
@@ -69,7 +77,8 @@ export async function createSubgraphServer<Data>(
     Query: { ...(def.resolvers.Query as object), ...auditResolvers(def.name, audit) },
   } as SubgraphDefinition<Data>['resolvers'];
   const schema = buildSubgraphSchema([{ typeDefs: parse(loadSubgraphSdl(def.name)), resolvers }]);
-  enforceCatalog(schema, catalog, options.mask ?? maskSettingsFromEnv());
+  const secure = !options.unsafeBenchmarkWithoutSecurity;
+  if (secure) enforceCatalog(schema, catalog, options.mask ?? maskSettingsFromEnv());
 
   const dataLayer = def.createDataLayer(options.connection, audit);
 
@@ -85,7 +94,7 @@ export async function createSubgraphServer<Data>(
           return {
             async willSendResponse({ contextValue, operationName }) {
               const ctx = contextValue;
-              if (ctx.caller.dept === def.name || ctx.reads.empty) return;
+              if (!secure || ctx.caller.dept === def.name || ctx.reads.empty) return;
               await audit.append([
                 {
                   sub: ctx.caller.sub,
@@ -108,7 +117,7 @@ export async function createSubgraphServer<Data>(
   const handler = createHttpHandler<SubgraphContext<Data>>({
     apollo,
     async context(req, requestId) {
-      const caller = verifyToken(options.tokens, bearerToken(req.headers.authorization));
+      const caller = secure ? verifyToken(options.tokens, bearerToken(req.headers.authorization)) : BENCHMARK_CALLER;
       return { caller, requestId, subgraph: def.name, data: dataLayer.forRequest(), reads: new ReadLog() };
     },
     async readiness() {

@@ -19,7 +19,7 @@ function schemaOf(name: SubgraphName): GraphQLSchema {
 }
 
 function ownObjectFields(schema: GraphQLSchema) {
-  const out: { coordinate: string; nullable: boolean; description?: string | null; args: { name: string; description?: string | null }[] }[] = [];
+  const out: { coordinate: string; nullable: boolean; description?: string | null; args: readonly { name: string; description?: string | null }[] }[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || FEDERATION.test(type.name)) continue;
     for (const f of Object.values(type.getFields())) {
