@@ -33,7 +33,8 @@ function sourceHash() {
 }
 
 function findGo() {
-  const candidates = [process.env.GO_BINARY, 'go', '/usr/local/go/bin/go'].filter(Boolean);
+  // GO_BINARY names the one Go to use; otherwise PATH, then the official tarball's location.
+  const candidates = process.env.GO_BINARY ? [process.env.GO_BINARY] : ['go', '/usr/local/go/bin/go'];
   for (const c of candidates) {
     const r = spawnSync(c, ['version'], { encoding: 'utf8' });
     if (r.status === 0) return c;

@@ -23,8 +23,8 @@ const env = {
 };
 delete (env as Record<string, string | undefined>).MONGODB_URI;
 
-function startSystem(): Promise<{ child: ChildProcessWithoutNullStreams; url: string; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: ROOT_DIR, env });
+function startSystem(extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcessWithoutNullStreams; url: string; output: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: ROOT_DIR, env: { ...env, ...extraEnv } });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
@@ -100,4 +100,25 @@ test('start, answer, SIGTERM leaves no store; restart keeps data; SIGKILL of the
   second.child.kill('SIGKILL');
   await new Promise((r) => second.child.once('exit', r));
   await waitUntil(() => !alive(pid2), 'the store exits after its parent was killed');
+}, 180_000);
+
+test('with MONGODB_URI set, no embedded store is built or started', async () => {
+  const emptyBuildDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xietong-nobuild-'));
+  const otherData = fs.mkdtempSync(path.join(os.tmpdir(), 'xietong-uri-'));
+  try {
+    const run = await startSystem({
+      MONGODB_URI: process.env.XIETONG_TEST_MONGODB_URI!,
+      MONGODB_DB_PREFIX: `starturi${process.pid}`,
+      XIETONG_BUILD_DIR: emptyBuildDir,
+      XIETONG_DATA_DIR: otherData,
+    });
+    expect(run.output()).toMatch(/store: MONGODB_URI/);
+    run.child.kill('SIGTERM');
+    await new Promise((r) => run.child.once('exit', r));
+    expect(fs.readdirSync(emptyBuildDir)).toEqual([]);
+    expect(fs.existsSync(path.join(otherData, 'ferretdb'))).toBe(false);
+  } finally {
+    fs.rmSync(emptyBuildDir, { recursive: true, force: true });
+    fs.rmSync(otherData, { recursive: true, force: true });
+  }
 }, 180_000);
