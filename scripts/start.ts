@@ -9,6 +9,7 @@ import { seedDemoCity } from '../adapters/demo/seed';
 import { connectSilo, openStore } from '../adapters/store/connection';
 import { createGateway } from '../gateway/src/server';
 import { gatewayOptionsFromEnv } from '../gateway/src/config';
+import { createHj212Listener } from '../adapters/hj212/tcp';
 import { tokenSettingsFromEnv } from '../lib/auth/keys';
 import { dataDir, envInt, hostToBind, portFor, readEnv, type SubgraphName } from '../lib/config';
 import { log } from '../lib/log';
@@ -22,14 +23,14 @@ async function main() {
   const store = await openStore({ advertise: true, log: (m) => log.info(m) });
   const connections: Connection[] = [];
   const servers: SubgraphServer[] = [];
-  let gatewayStop: (() => Promise<void>) | undefined;
+  let stopFrontEnds: (() => Promise<void>) | undefined;
   let stopping = false;
 
   const stop = async (reason: string, code = 0) => {
     if (stopping) return;
     stopping = true;
     log.info('stopping', { reason });
-    await gatewayStop?.().catch(() => undefined);
+    await stopFrontEnds?.().catch(() => undefined);
     await Promise.all(servers.map((s) => s.stop().catch(() => undefined)));
     await Promise.all(connections.map((c) => c.close().catch(() => undefined)));
     await store.release();
@@ -59,11 +60,13 @@ async function main() {
   }
 
   const urls: Record<string, string> = {};
+  const siloConnections: Partial<Record<SubgraphName, Connection>> = { housing };
   for (const name of Object.keys(listedSubgraphs()) as SubgraphName[]) {
     const def = SUBGRAPHS[name];
     if (!def) throw new Error(`schema/subgraphs.json lists "${name}" but subgraphs/registry.ts has no definition for it`);
-    const conn = name === 'housing' ? housing : await connectSilo(store.uri, name);
+    const conn = siloConnections[name] ?? (await connectSilo(store.uri, name));
     if (conn !== housing) connections.push(conn);
+    siloConnections[name] = conn;
     const server = await createSubgraphServer(def, { connection: conn, tokens });
     servers.push(server);
     urls[name] = (await server.listen(portFor(name), hostToBind())).url;
@@ -71,13 +74,27 @@ async function main() {
 
   const gateway = await createGateway(gatewayOptionsFromEnv({ tokens, subgraphUrls: urls }));
   const running = await gateway.listen(portFor('gateway'), hostToBind());
-  gatewayStop = () => gateway.stop();
+  stopFrontEnds = () => gateway.stop();
+
+  // Monitoring devices stream HJ 212 packets here (HJ212_PORT, default 9212; "off" disables it).
+  let hj212Line = '';
+  const hj212Port = readEnv('HJ212_PORT') ?? '9212';
+  if (hj212Port !== 'off' && siloConnections.environment) {
+    const listener = await createHj212Listener({ port: Number(hj212Port), host: hostToBind(), conn: siloConnections.environment });
+    const previousStop = stopFrontEnds;
+    stopFrontEnds = async () => {
+      await previousStop?.();
+      await listener.stop();
+    };
+    hj212Line = `  hj212 tcp  ${hostToBind()}:${listener.port}`;
+  }
 
   const lines = [
     '',
     `Xietong is running (started in ${((Date.now() - t0) / 1000).toFixed(1)} s, store: ${store.source === 'MONGODB_URI' ? 'MONGODB_URI' : 'embedded FerretDB ' + store.uri})`,
     `  gateway    ${running.url}`,
     ...Object.entries(urls).map(([n, u]) => `  ${n.padEnd(10)} ${u}`),
+    ...(hj212Line ? [hj212Line] : []),
     '',
     '  get a token:  npm run token -- --dept housing --roles admin',
     `  try it:       curl -s ${running.url} -H "authorization: Bearer $(npm run -s token -- --dept housing)" -H 'content-type: application/json' -d '{"query":"{ __typename }"}'`,

@@ -19,6 +19,7 @@ const env = {
   XIETONG_DEMO_PROJECTS: '6',
   LOG_LEVEL: 'warn',
   GATEWAY_PORT: '0',
+  HJ212_PORT: '0',
   ...Object.fromEntries([...DEPARTMENTS, 'joint'].map((d) => [`${d.toUpperCase()}_PORT`, '0'])),
 };
 delete (env as Record<string, string | undefined>).MONGODB_URI;
