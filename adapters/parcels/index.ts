@@ -25,7 +25,10 @@ export const parcelsAdapter: Adapter = {
       }
       const parsed = parcelFromFeature(record.value);
       if ('reason' in parsed) await sink.reject(where, record.raw, parsed.reason);
-      else await sink.accept(Parcel, { parcelCode: parsed.doc.parcelCode }, { ...parsed.doc });
+      else {
+        const { _id, ...doc } = parsed.doc;
+        await sink.accept(Parcel, { _id }, doc);
+      }
     }
   },
 };

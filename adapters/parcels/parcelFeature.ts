@@ -70,6 +70,7 @@ export function parcelFromFeature(value: unknown): { doc: ParcelDoc } | { reason
 
   return {
     doc: {
+      _id: code,
       parcelCode: code,
       district,
       area,

@@ -42,7 +42,10 @@ export const planningPermitsAdapter: Adapter = {
       }
       const parsed = permitFromRecord(record.value);
       if ('reason' in parsed) await sink.reject(record.where, record.raw, parsed.reason);
-      else await sink.accept(PlanningPermit, { permitNo: parsed.doc.permitNo }, { ...parsed.doc });
+      else {
+        const { _id, ...doc } = parsed.doc;
+        await sink.accept(PlanningPermit, { _id }, doc);
+      }
     }
   },
 };

@@ -113,6 +113,7 @@ export function permitFromRecord(record: unknown): { doc: PlanningPermitDoc } | 
 
   return {
     doc: {
+      _id: permitNo as string,
       permitNo: permitNo as string,
       kind,
       projectCode,

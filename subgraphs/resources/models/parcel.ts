@@ -27,6 +27,8 @@ export interface BoundingBox {
 
 /** A land parcel 宗地 with its red line (用地红线), keyed by its 宗地代码. */
 export interface ParcelDoc {
+  /** The parcel code again: FerretDB finds an upsert's target fast only by `_id`. */
+  _id: string;
   parcelCode: string;
   /** GB/T 2260 district code. */
   district: string;
@@ -57,6 +59,7 @@ const bboxSchema = new Schema<BoundingBox>(
 
 export const parcelSchema = new Schema<ParcelDoc>(
   {
+    _id: { type: String, required: true },
     parcelCode: { type: String, required: true, unique: true },
     district: { type: String, required: true, index: true },
     area: { type: Number, required: true },

@@ -6,6 +6,8 @@ export type PermitKind = (typeof PERMIT_KINDS)[number];
 
 /** A planning permit issued by 自然资源, keyed by its certificate number (电子监管号 since 2024). */
 export interface PlanningPermitDoc {
+  /** The permit number again: FerretDB finds an upsert's target fast only by `_id`. */
+  _id: string;
   permitNo: string;
   kind: PermitKind;
   projectCode: string;
@@ -29,6 +31,7 @@ export interface PlanningPermitDoc {
 
 export const planningPermitSchema = new Schema<PlanningPermitDoc>(
   {
+    _id: { type: String, required: true },
     permitNo: { type: String, required: true, unique: true },
     kind: { type: String, required: true, enum: PERMIT_KINDS },
     projectCode: { type: String, required: true, index: true },
