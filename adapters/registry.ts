@@ -1,7 +1,26 @@
 /** Every adapter, by the source name used on the command line (`npm run ingest -- <source> <file>`). */
 import type { Adapter } from './common/adapter';
+import { permitsAdapter } from './permits';
+import { progressAdapter } from './progress';
+import { parcelsAdapter } from './parcels';
+import { planningPermitsAdapter } from './planning-permits';
+import { hotlineAdapter } from './hotline';
+import { enforcementAdapter } from './enforcement';
+import { stationsAdapter } from './stations';
+import { nightPermitsAdapter } from './night-permits';
+import { hj212Adapter } from './hj212';
 
-const ADAPTERS: Adapter[] = [];
+const ADAPTERS: Adapter[] = [
+  permitsAdapter,
+  progressAdapter,
+  parcelsAdapter,
+  planningPermitsAdapter,
+  hotlineAdapter,
+  enforcementAdapter,
+  stationsAdapter,
+  nightPermitsAdapter,
+  hj212Adapter,
+];
 
 export function allAdapters(): Adapter[] {
   return ADAPTERS;
