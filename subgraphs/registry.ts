@@ -2,7 +2,13 @@
 import type { SubgraphName } from '../lib/config';
 import type { SubgraphDefinition } from './common/createSubgraph';
 import { housingSubgraph } from './housing/server';
+import { resourcesSubgraph } from './resources/server';
+import { citymgmtSubgraph } from './citymgmt/server';
+import { jointSubgraph } from './joint/server';
 
 export const SUBGRAPHS: Partial<Record<SubgraphName, SubgraphDefinition<any>>> = {
   housing: housingSubgraph,
+  resources: resourcesSubgraph,
+  citymgmt: citymgmtSubgraph,
+  joint: jointSubgraph,
 };

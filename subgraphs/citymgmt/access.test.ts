@@ -104,23 +104,3 @@ test('no token, no data', async () => {
   expect(r.body.data).toBeUndefined();
 });
 
-test('catalogue: an entry for every field, at least one of each level, non-OPEN fields nullable, keys for the entities', () => {
-  const catalog = JSON.parse(fs.readFileSync(path.join(ROOT_DIR, 'schema/citymgmt.catalog.json'), 'utf8'));
-  const schema = buildSubgraphSchema({ typeDefs: parse(fs.readFileSync(path.join(ROOT_DIR, 'schema/citymgmt.graphql'), 'utf8')) });
-  const coordinates: string[] = [];
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('_')) continue;
-    for (const field of Object.values(type.getFields())) {
-      if (type.name === 'Query' && field.name.startsWith('_')) continue;
-      const coordinate = `${type.name}.${field.name}`;
-      coordinates.push(coordinate);
-      const entry = catalog.fields[coordinate];
-      expect({ coordinate, hasEntry: Boolean(entry) }).toEqual({ coordinate, hasEntry: true });
-      if (entry.level !== 'OPEN') expect({ coordinate, nonNull: isNonNullType(field.type) }).toEqual({ coordinate, nonNull: false });
-    }
-  }
-  expect(Object.keys(catalog.fields).sort()).toEqual(coordinates.sort());
-  const levels = new Set(Object.values(catalog.fields).map((e: any) => e.level));
-  expect([...levels].sort()).toEqual(['CONDITIONAL', 'OPEN', 'OWNER_ONLY']);
-  expect(catalog.keys).toMatchObject({ Project: 'code', Enterprise: 'uscc' });
-});

@@ -75,14 +75,17 @@ export function auditResolvers(name: SubgraphName, audit: AuditTrail) {
   };
 }
 
-/** Catalogue entries for the audit fields and types: never shared (the trail is the owner's record). */
+/**
+ * Catalogue entries for the audit fields: the root fields are never shared (the trail is the owner's
+ * record); the record types are reachable only through them, so their own fields need no second gate.
+ */
 export function auditCatalogEntries(name: SubgraphName): Record<string, CatalogEntry> {
   const names = auditFieldNames(name);
-  const basis = '数据使用留痕: the owner department\'s own record of reads';
-  const owner: CatalogEntry = { level: 'OWNER_ONLY', basis };
+  const owner: CatalogEntry = { level: 'OWNER_ONLY', basis: "数据使用留痕: the owner department's own record of reads" };
+  const behindGate: CatalogEntry = { level: 'OPEN', basis: `reachable only through Query.${names.trail} / Query.${names.verify} (OWNER_ONLY)` };
   const fields: Record<string, CatalogEntry> = { [`Query.${names.trail}`]: owner, [`Query.${names.verify}`]: owner };
-  for (const f of ['seq', 'at', 'sub', 'dept', 'purposes', 'operationName', 'requestId', 'reads', 'prevHash', 'hash']) fields[`AuditRecord.${f}`] = owner;
-  for (const f of ['type', 'keys', 'fields']) fields[`AuditRead.${f}`] = owner;
-  for (const f of ['ok', 'checked', 'brokenAt', 'reason']) fields[`AuditVerification.${f}`] = owner;
+  for (const f of ['seq', 'at', 'sub', 'dept', 'purposes', 'operationName', 'requestId', 'reads', 'prevHash', 'hash']) fields[`AuditRecord.${f}`] = behindGate;
+  for (const f of ['type', 'keys', 'fields']) fields[`AuditRead.${f}`] = behindGate;
+  for (const f of ['ok', 'checked', 'brokenAt', 'reason']) fields[`AuditVerification.${f}`] = behindGate;
   return fields;
 }

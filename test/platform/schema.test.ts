@@ -42,6 +42,15 @@ describe.each(names)('subgraph %s', (name) => {
     expect(Object.keys(catalog.fields).filter((c) => !known.has(c))).toEqual([]);
   });
 
+  test('a department shares at least one field at each level, and names the key of each entity it serves', () => {
+    if (name === 'joint') return;
+    const levels = new Set(Object.values(catalog.fields).map((e) => e.level));
+    expect([...levels].sort()).toEqual(['CONDITIONAL', 'OPEN', 'OWNER_ONLY']);
+    for (const entity of ['Project', 'Enterprise', 'Worker', 'Parcel', 'MonitoringStation']) {
+      if (schema.getType(entity)) expect({ entity, key: catalog.keys[entity] }).toEqual({ entity, key: expect.any(String) });
+    }
+  });
+
   test('every field that is not OPEN is nullable', () => {
     const strict = fields.filter((f) => catalog.fields[f.coordinate] && catalog.fields[f.coordinate].level !== 'OPEN' && !f.nullable);
     expect(strict.map((f) => f.coordinate)).toEqual([]);
