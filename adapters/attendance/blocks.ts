@@ -1,0 +1,42 @@
+/**
+ * Groups punches into attendance blocks (worker × project × month). The export lists a worker's days
+ * together, so groups stay few; to bound memory whatever the order, at most `maxOpen` groups are held
+ * and all are written out when that many are open. The result depends only on the file, so
+ * re-ingesting it gives the same blocks (same natural keys).
+ */
+import type { AttendanceBlockDoc } from '../../subgraphs/hrss/models/attendance';
+import { districtOf } from '../workers/fields';
+import type { Punch } from './record';
+
+export class AttendanceBlocks {
+  private readonly open = new Map<string, { first: string; days: Set<string>; punch: Punch }>();
+
+  constructor(private readonly maxOpen = 20_000) {}
+
+  /** Adds a punch; returns the blocks to write now (when too many groups are open). */
+  add(p: Punch): AttendanceBlockDoc[] {
+    const key = `${p.workerId}|${p.projectCode}|${p.date.slice(0, 7)}`;
+    const group = this.open.get(key);
+    if (group) {
+      group.days.add(p.date.slice(8, 10));
+      if (p.date < group.first) group.first = p.date;
+      return [];
+    }
+    const out = this.open.size >= this.maxOpen ? this.drain() : [];
+    this.open.set(key, { first: p.date, days: new Set([p.date.slice(8, 10)]), punch: p });
+    return out;
+  }
+
+  drain(): AttendanceBlockDoc[] {
+    const out = [...this.open.values()].map(({ first, days, punch }) => ({
+      workerId: punch.workerId,
+      projectCode: punch.projectCode,
+      district: districtOf(punch.projectCode),
+      month: first.slice(0, 7),
+      firstDate: first,
+      days: [...days].sort(),
+    }));
+    this.open.clear();
+    return out;
+  }
+}

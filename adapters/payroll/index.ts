@@ -1,0 +1,32 @@
+/** `payroll`: the bank's 总包代发 return file (wage transfers from the project wage account), CSV UTF-8/GB18030 → 人社. */
+import type { Connection } from 'mongoose';
+import { pseudonymSecret } from '../../domain/pseudonym';
+import { createHrssModels, ensureHrssIndexes } from '../../subgraphs/hrss/models';
+import type { Adapter, IngestOptions } from '../common/adapter';
+import { readCsvRecords } from '../common/records';
+import type { IngestSink } from '../common/sink';
+import { parsePayrollRow } from './record';
+
+export async function ingestPayrollFile(file: string, sink: IngestSink, conn: Connection, options: IngestOptions = {}): Promise<void> {
+  const models = createHrssModels(conn);
+  await ensureHrssIndexes(models);
+  const secret = pseudonymSecret();
+  for await (const rec of readCsvRecords(file, { encoding: options.encoding })) {
+    const where = `${file}:${rec.line}`;
+    if (rec.error !== undefined) {
+      await sink.reject(where, rec.raw, `malformed CSV row: ${rec.error}`);
+      continue;
+    }
+    const parsed = parsePayrollRow(rec.fields, secret);
+    if (parsed.reason !== undefined) await sink.reject(where, rec.raw, parsed.reason);
+    // A bank transfer never changes once made: insert keyed by the unique bank serial.
+    else await sink.acceptNew(models.PayLine, { ...parsed.doc });
+  }
+}
+
+export const payrollAdapter: Adapter = {
+  source: 'payroll',
+  department: 'hrss',
+  description: "bank 总包代发 return file: wage transfers per worker and month from the project's wage account, CSV UTF-8/GB18030",
+  ingestFile: (file, sink, conn, options) => ingestPayrollFile(file, sink, conn, options),
+};

@@ -1,0 +1,101 @@
+/** The 人社 subgraph's data access: resolvers call this, never mongoose. */
+import DataLoader from 'dataloader';
+import type { Connection } from 'mongoose';
+import type { DataLayer } from '../common/createSubgraph';
+import { groupLoader } from '../common/loaders';
+import { createHrssModels, type HrssModels } from './models';
+import type { PayLineDoc } from './models/payLine';
+import type { RegistrationDoc } from './models/registration';
+import { loadWageFacts } from './wageFacts';
+import { assessProjectMonth, inArrears, wageSettingsFromEnv, type ProjectMonthAssessment, type WageSettings } from './wageRule';
+
+/** Distinct workers per value of `field` (project or employer), one aggregate per batch. */
+function workforceLoader(models: HrssModels, field: 'projectCode' | 'employerUscc') {
+  return new DataLoader<string, number>(async (keys) => {
+    const rows = await models.Registration.aggregate<{ _id: { k: string; w: string } }>([
+      { $match: { [field]: { $in: [...new Set(keys)] } } },
+      { $group: { _id: { k: `$${field}`, w: '$workerId' } } },
+    ]);
+    const counts = new Map<string, number>();
+    for (const r of rows) counts.set(r._id.k, (counts.get(r._id.k) ?? 0) + 1);
+    return keys.map((k) => counts.get(k) ?? 0);
+  });
+}
+
+export class HrssData {
+  /** Registrations of a worker, oldest first: the last one is the current state. */
+  readonly registrationsByWorker;
+  readonly paymentsByWorker;
+  readonly workforceByProject;
+  readonly workforceByEmployer;
+  /** Days worked, keyed `workerId|month`. */
+  readonly attendanceDays: DataLoader<string, number>;
+  /** Wage status, keyed `month|asOf|projectCode`: one set of queries per (month, asOf). */
+  readonly projectWageStatus: DataLoader<string, ProjectMonthAssessment>;
+  private readonly cityArrears = new Map<string, Promise<ProjectMonthAssessment[]>>();
+
+  constructor(private readonly models: HrssModels, private readonly settings: WageSettings) {
+    this.registrationsByWorker = groupLoader<RegistrationDoc>(models.Registration, 'workerId', { sort: { enteredOn: 1 } });
+    this.paymentsByWorker = groupLoader<PayLineDoc>(models.PayLine, 'workerId', { sort: { paidOn: 1, serialNo: 1 } });
+    this.workforceByProject = workforceLoader(models, 'projectCode');
+    this.workforceByEmployer = workforceLoader(models, 'employerUscc');
+    this.attendanceDays = new DataLoader(async (keys) => {
+      const pairs = keys.map((k) => k.split('|'));
+      const blocks = await models.AttendanceBlock.find(
+        { workerId: { $in: [...new Set(pairs.map((p) => p[0]))] }, month: { $in: [...new Set(pairs.map((p) => p[1]))] } },
+        { _id: 0, workerId: 1, month: 1, days: 1 },
+      ).lean();
+      const days = new Map<string, Set<string>>();
+      for (const b of blocks) {
+        const key = `${b.workerId}|${b.month}`;
+        const set = days.get(key) ?? new Set<string>();
+        for (const d of b.days) set.add(d);
+        days.set(key, set);
+      }
+      return keys.map((k) => days.get(k)?.size ?? 0);
+    });
+    this.projectWageStatus = new DataLoader(async (keys) => {
+      const byPeriod = new Map<string, string[]>();
+      for (const k of keys) {
+        const [month, asOf, code] = k.split('|');
+        byPeriod.set(`${month}|${asOf}`, [...(byPeriod.get(`${month}|${asOf}`) ?? []), code]);
+      }
+      const results = new Map<string, ProjectMonthAssessment>();
+      await Promise.all([...byPeriod].map(async ([period, codes]) => {
+        const [month, asOf] = period.split('|');
+        const facts = await loadWageFacts(models, { month, asOf, projectCodes: [...new Set(codes)] });
+        for (const code of codes) {
+          results.set(`${period}|${code}`, assessProjectMonth(code, month, facts.get(code) ?? [], asOf, settings));
+        }
+      }));
+      return keys.map((k) => results.get(k)!);
+    });
+  }
+
+  async currentRegistration(workerId: string): Promise<RegistrationDoc | null> {
+    const all = await this.registrationsByWorker.load(workerId);
+    return all.length ? all[all.length - 1] : null;
+  }
+
+  /** Every project in arrears for the month, largest amount owed first (memoised per request). */
+  wageArrears(month: string, asOf: string, district?: string): Promise<ProjectMonthAssessment[]> {
+    const key = `${month}|${asOf}|${district ?? ''}`;
+    let result = this.cityArrears.get(key);
+    if (!result) {
+      result = loadWageFacts(this.models, { month, asOf, district }).then((facts) =>
+        [...facts]
+          .map(([code, workers]) => assessProjectMonth(code, month, workers, asOf, this.settings))
+          .filter(inArrears)
+          .sort((a, b) => b.owedFen - a.owedFen || a.projectCode.localeCompare(b.projectCode)),
+      );
+      this.cityArrears.set(key, result);
+    }
+    return result;
+  }
+}
+
+export function createHrssDataLayer(conn: Connection): DataLayer<HrssData> {
+  const models = createHrssModels(conn);
+  const settings = wageSettingsFromEnv();
+  return { forRequest: () => new HrssData(models, settings) };
+}

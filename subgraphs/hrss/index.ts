@@ -1,0 +1,4 @@
+import { runSubgraph } from '../common/runSubgraph';
+import { hrssSubgraph } from './server';
+
+void runSubgraph(hrssSubgraph);

@@ -1,0 +1,5 @@
+import { Enterprise, Project } from './project';
+import { Query } from './query';
+import { WagePayment, Worker } from './worker';
+
+export const hrssResolvers = { Query, Worker, WagePayment, Project, Enterprise };

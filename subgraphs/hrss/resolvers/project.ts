@@ -1,0 +1,33 @@
+import type { SubgraphContext } from '../../common/context';
+import type { HrssData } from '../data';
+import { asOfArg, monthArg } from './args';
+import { toProjectWageStatus, toWageArrears } from './wage';
+
+type Ctx = SubgraphContext<HrssData>;
+
+/** hrss does not own the registry: a reference is its key, and its fields load through DataLoaders. */
+export const Project = {
+  __resolveReference(ref: { code: string }) {
+    return { code: ref.code };
+  },
+  workforce(p: { code: string }, _: unknown, ctx: Ctx) {
+    return ctx.data.workforceByProject.load(p.code);
+  },
+  async wageStatus(p: { code: string }, args: { month: string; asOf?: string | null }, ctx: Ctx) {
+    const key = `${monthArg(args.month)}|${asOfArg(args.asOf)}|${p.code}`;
+    return toProjectWageStatus(await ctx.data.projectWageStatus.load(key));
+  },
+};
+
+export const Enterprise = {
+  __resolveReference(ref: { uscc: string }) {
+    return { uscc: ref.uscc };
+  },
+  workforce(e: { uscc: string }, _: unknown, ctx: Ctx) {
+    return ctx.data.workforceByEmployer.load(e.uscc);
+  },
+  async wageArrears(e: { uscc: string }, args: { month: string; asOf?: string | null }, ctx: Ctx) {
+    const all = await ctx.data.wageArrears(monthArg(args.month), asOfArg(args.asOf));
+    return all.filter((a) => a.employerUsccs.includes(e.uscc)).map(toWageArrears);
+  },
+};
