@@ -34,7 +34,7 @@ export class AttendanceBlocks {
       district: districtOf(punch.projectCode),
       month: first.slice(0, 7),
       firstDate: first,
-      days: [...days].sort(),
+      days: [...days].sort().join(','),
     }));
     this.open.clear();
     return out;

@@ -49,7 +49,7 @@ export class HrssData {
       for (const b of blocks) {
         const key = `${b.workerId}|${b.month}`;
         const set = days.get(key) ?? new Set<string>();
-        for (const d of b.days) set.add(d);
+        for (const d of b.days.split(',')) set.add(d);
         days.set(key, set);
       }
       return keys.map((k) => days.get(k)?.size ?? 0);

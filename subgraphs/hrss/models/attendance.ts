@@ -15,8 +15,11 @@ export interface AttendanceBlockDoc {
   month: string;
   /** First date of the block (YYYY-MM-DD): part of the natural key. */
   firstDate: string;
-  /** Days of the month worked, as two-digit day numbers ("01".."31"), sorted. */
-  days: string[];
+  /**
+   * Days of the month worked: two-digit day numbers, sorted, comma-separated ("01,02,05"). A string
+   * rather than an array because the embedded store decodes arrays element by element on every scan.
+   */
+  days: string;
 }
 
 export const attendanceBlockSchema = new Schema<AttendanceBlockDoc>(
@@ -26,7 +29,7 @@ export const attendanceBlockSchema = new Schema<AttendanceBlockDoc>(
     district: { type: String, required: true },
     month: { type: String, required: true },
     firstDate: { type: String, required: true },
-    days: { type: [String], required: true },
+    days: { type: String, required: true },
   },
   { collection: 'attendance_blocks', versionKey: false },
 );

@@ -35,7 +35,7 @@ export const registrationSchema = new Schema<RegistrationDoc>(
     employerUscc: { type: String, required: true, index: true },
     employerUsccFlag: { type: String, default: null },
     projectCode: { type: String, required: true, index: true },
-    district: { type: String, required: true },
+    district: { type: String, required: true, index: true },
     trade: { type: String, required: true },
     dailyWageFen: { type: Number, required: true },
     enteredOn: { type: String, required: true },
