@@ -4,6 +4,7 @@ import type { Connection } from 'mongoose';
 import type { DataLayer } from '../common/createSubgraph';
 import { groupLoader } from '../common/loaders';
 import { createHrssModels, type HrssModels } from './models';
+import type { BlacklistEntryDoc } from './models/blacklist';
 import type { PayLineDoc } from './models/payLine';
 import type { RegistrationDoc } from './models/registration';
 import { loadWageFacts } from './wageFacts';
@@ -28,6 +29,7 @@ export class HrssData {
   readonly paymentsByWorker;
   readonly workforceByProject;
   readonly workforceByEmployer;
+  readonly blacklistByUscc;
   /** Days worked, keyed `workerId|month`. */
   readonly attendanceDays: DataLoader<string, number>;
   /** Wage status, keyed `month|asOf|projectCode`: one set of queries per (month, asOf). */
@@ -39,6 +41,7 @@ export class HrssData {
     this.paymentsByWorker = groupLoader<PayLineDoc>(models.PayLine, 'workerId', { sort: { paidOn: 1, serialNo: 1 } });
     this.workforceByProject = workforceLoader(models, 'projectCode');
     this.workforceByEmployer = workforceLoader(models, 'employerUscc');
+    this.blacklistByUscc = groupLoader<BlacklistEntryDoc>(models.BlacklistEntry, 'uscc', { sort: { listedOn: 1 } });
     this.attendanceDays = new DataLoader(async (keys) => {
       const pairs = keys.map((k) => k.split('|'));
       const blocks = await models.AttendanceBlock.find(

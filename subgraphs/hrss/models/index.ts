@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { createAttendanceBlockModel } from './attendance';
+import { createBlacklistEntryModel } from './blacklist';
 import { createPayLineModel } from './payLine';
 import { createRegistrationModel } from './registration';
 
@@ -9,6 +10,7 @@ export function createHrssModels(conn: Connection) {
     Registration: createRegistrationModel(conn),
     AttendanceBlock: createAttendanceBlockModel(conn),
     PayLine: createPayLineModel(conn),
+    BlacklistEntry: createBlacklistEntryModel(conn),
   };
 }
 export type HrssModels = ReturnType<typeof createHrssModels>;

@@ -1,5 +1,6 @@
 import type { SubgraphContext } from '../../common/context';
 import type { HrssData } from '../data';
+import { listingInForce } from '../models/blacklist';
 import { asOfArg, monthArg } from './args';
 import { toProjectWageStatus, toWageArrears } from './wage';
 
@@ -29,5 +30,10 @@ export const Enterprise = {
   async wageArrears(e: { uscc: string }, args: { month: string; asOf?: string | null }, ctx: Ctx) {
     const all = await ctx.data.wageArrears(monthArg(args.month), asOfArg(args.asOf));
     return all.filter((a) => a.employerUsccs.includes(e.uscc)).map(toWageArrears);
+  },
+  async arrearsBlacklisting(e: { uscc: string }, args: { asOf?: string | null }, ctx: Ctx) {
+    const date = asOfArg(args.asOf);
+    const entries = await ctx.data.blacklistByUscc.load(e.uscc);
+    return entries.filter((x) => listingInForce(x, date)).pop() ?? null;
   },
 };
