@@ -4,26 +4,33 @@ import type { Adapter } from '../common/adapter';
 import { readJsonRecords } from '../common/records';
 import type { IngestSink } from '../common/sink';
 import { createHousingModels } from '../../subgraphs/housing/models';
+import { participantId } from '../../subgraphs/housing/models/participant';
+import { BoundedSink, RecentlyWritten } from './boundedSink';
 import { parsePermitRecord } from './record';
 
 export async function ingestPermitsFile(file: string, sink: IngestSink, conn: Connection): Promise<void> {
   const m = createHousingModels(conn);
+  const out = new BoundedSink(sink);
+  const enterprisesWritten = new RecentlyWritten();
   for await (const rec of readJsonRecords(file)) {
     const where = `${file}:${rec.line} (record ${rec.index + 1})`;
     if (rec.error !== undefined) {
-      await sink.reject(where, rec.raw, `malformed JSON: ${rec.error}`);
+      await out.reject(where, rec.raw, `malformed JSON: ${rec.error}`);
       continue;
     }
     const parsed = parsePermitRecord(rec.value);
     if (!parsed.ok) {
-      await sink.reject(where, rec.raw, parsed.reason);
+      await out.reject(where, rec.raw, parsed.reason);
       continue;
     }
     const { project, permit, participants, enterprises } = parsed.value;
-    await sink.accept(m.Project, { code: project.code }, { ...project });
-    await sink.accept(m.Permit, { permitNo: permit.permitNo }, { ...permit });
-    for (const p of participants) await sink.accept(m.Participant, { projectCode: p.projectCode, role: p.role, uscc: p.uscc }, { ...p });
-    for (const e of enterprises) await sink.accept(m.Enterprise, { uscc: e.uscc }, { ...e });
+    await out.upsert(m.Project, project.code, project);
+    await out.upsert(m.Permit, permit.permitNo, permit);
+    for (const p of participants) await out.upsert(m.Participant, participantId(p), p);
+    for (const e of enterprises) {
+      if (enterprisesWritten.repeat(e.uscc, e)) out.countDuplicate();
+      else await out.upsert(m.Enterprise, e.uscc, e);
+    }
   }
 }
 

@@ -4,23 +4,26 @@ import type { Adapter } from '../common/adapter';
 import { readJsonRecords } from '../common/records';
 import type { IngestSink } from '../common/sink';
 import { createHousingModels } from '../../subgraphs/housing/models';
+import { progressId } from '../../subgraphs/housing/models/progress';
+import { BoundedSink } from '../permits/boundedSink';
 import { parseProgressRecord } from './record';
 
 export async function ingestProgressFile(file: string, sink: IngestSink, conn: Connection): Promise<void> {
   const { Progress } = createHousingModels(conn);
+  const out = new BoundedSink(sink);
   for await (const rec of readJsonRecords(file)) {
     const where = `${file}:${rec.line} (record ${rec.index + 1})`;
     if (rec.error !== undefined) {
-      await sink.reject(where, rec.raw, `malformed JSON: ${rec.error}`);
+      await out.reject(where, rec.raw, `malformed JSON: ${rec.error}`);
       continue;
     }
     const parsed = parseProgressRecord(rec.value);
     if (!parsed.ok) {
-      await sink.reject(where, rec.raw, parsed.reason);
+      await out.reject(where, rec.raw, parsed.reason);
       continue;
     }
     const r = parsed.value;
-    await sink.accept(Progress, { projectCode: r.projectCode, reportDate: r.reportDate }, { ...r });
+    await out.upsert(Progress, progressId(r), r);
   }
 }
 

@@ -1,8 +1,11 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { useNaturalId } from './naturalId';
 import type { CreditCodeStatus } from './participant';
 
 /** An enterprise as known to 住建 from the permits it takes part in, keyed by its credit code. */
 export interface EnterpriseDoc {
+  /** The natural key (set from the other fields when absent). */
+  _id?: string;
   uscc: string;
   /** Name as last declared on a permit. */
   name: string;
@@ -13,6 +16,7 @@ export interface EnterpriseDoc {
 
 export const enterpriseSchema = new Schema<EnterpriseDoc>(
   {
+    _id: { type: String },
     uscc: { type: String, required: true, unique: true },
     name: { type: String, required: true },
     creditCodeStatus: { type: String, required: true, index: true },
@@ -20,6 +24,8 @@ export const enterpriseSchema = new Schema<EnterpriseDoc>(
   },
   { collection: 'enterprises', versionKey: false },
 );
+
+useNaturalId(enterpriseSchema, (e: EnterpriseDoc) => e.uscc);
 
 export function createEnterpriseModel(conn: Connection): Model<EnterpriseDoc> {
   return conn.models.Enterprise ?? conn.model<EnterpriseDoc>('Enterprise', enterpriseSchema);

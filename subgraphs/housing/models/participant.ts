@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { useNaturalId } from './naturalId';
 
 export const PARTICIPANT_ROLES = ['BUILDER', 'CONTRACTOR', 'SUPERVISOR', 'DESIGNER', 'SURVEYOR'] as const;
 /** 建设单位 · 施工单位 · 监理单位 · 设计单位 · 勘察单位 */
@@ -9,6 +10,8 @@ export type CreditCodeStatus = 'valid' | 'checksum-mismatch';
 
 /** One enterprise taking part in one project in one role (五方责任主体). */
 export interface ParticipantDoc {
+  /** The natural key (set from the other fields when absent). */
+  _id?: string;
   projectCode: string;
   role: ParticipantRole;
   uscc: string;
@@ -18,6 +21,7 @@ export interface ParticipantDoc {
 
 export const participantSchema = new Schema<ParticipantDoc>(
   {
+    _id: { type: String },
     projectCode: { type: String, required: true },
     role: { type: String, required: true, enum: PARTICIPANT_ROLES },
     uscc: { type: String, required: true, index: true },
@@ -28,6 +32,13 @@ export const participantSchema = new Schema<ParticipantDoc>(
 );
 participantSchema.index({ projectCode: 1, role: 1, uscc: 1 }, { unique: true });
 
+useNaturalId(participantSchema, participantId);
+
 export function createParticipantModel(conn: Connection): Model<ParticipantDoc> {
   return conn.models.Participant ?? conn.model<ParticipantDoc>('Participant', participantSchema);
+}
+
+/** Natural key: project, role, enterprise. */
+export function participantId(p: Pick<ParticipantDoc, 'projectCode' | 'role' | 'uscc'>): string {
+  return `${p.projectCode}/${p.role}/${p.uscc}`;
 }

@@ -1,7 +1,10 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { useNaturalId } from './naturalId';
 
 /** 施工许可证: the construction permit of a project, as issued by 住建. */
 export interface PermitDoc {
+  /** The natural key (set from the other fields when absent). */
+  _id?: string;
   permitNo: string;
   projectCode: string;
   /** ISO date YYYY-MM-DD. */
@@ -22,6 +25,7 @@ export interface PermitDoc {
 
 export const permitSchema = new Schema<PermitDoc>(
   {
+    _id: { type: String },
     permitNo: { type: String, required: true, unique: true },
     projectCode: { type: String, required: true, index: true },
     issuedOn: { type: String, required: true },
@@ -37,6 +41,8 @@ export const permitSchema = new Schema<PermitDoc>(
   },
   { collection: 'permits', versionKey: false },
 );
+
+useNaturalId(permitSchema, (p: PermitDoc) => p.permitNo);
 
 export function createPermitModel(conn: Connection): Model<PermitDoc> {
   return conn.models.Permit ?? conn.model<PermitDoc>('Permit', permitSchema);

@@ -1,7 +1,10 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { useNaturalId } from './naturalId';
 
 /** A periodic progress report (形象进度) filed by the contractor: the REPORTED as-built side. */
 export interface ProgressDoc {
+  /** The natural key (set from the other fields when absent). */
+  _id?: string;
   projectCode: string;
   /** ISO date YYYY-MM-DD. */
   reportDate: string;
@@ -18,6 +21,7 @@ export interface ProgressDoc {
 
 export const progressSchema = new Schema<ProgressDoc>(
   {
+    _id: { type: String },
     projectCode: { type: String, required: true },
     reportDate: { type: String, required: true },
     progressPercent: { type: Number, required: true },
@@ -30,6 +34,13 @@ export const progressSchema = new Schema<ProgressDoc>(
 );
 progressSchema.index({ projectCode: 1, reportDate: 1 }, { unique: true });
 
+useNaturalId(progressSchema, progressId);
+
 export function createProgressModel(conn: Connection): Model<ProgressDoc> {
   return conn.models.ProgressReport ?? conn.model<ProgressDoc>('ProgressReport', progressSchema);
+}
+
+/** Natural key: one report per project and date (a corrected report replaces it). */
+export function progressId(p: Pick<ProgressDoc, 'projectCode' | 'reportDate'>): string {
+  return `${p.projectCode}/${p.reportDate}`;
 }

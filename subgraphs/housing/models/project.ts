@@ -1,7 +1,10 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { useNaturalId } from './naturalId';
 
 /** A construction project as registered with 住建 (the project registry), keyed by the national project code. */
 export interface ProjectDoc {
+  /** The natural key (set from the other fields when absent). */
+  _id?: string;
   code: string;
   name: string;
   /** GB/T 2260 district code. */
@@ -16,6 +19,7 @@ export interface ProjectDoc {
 
 export const projectSchema = new Schema<ProjectDoc>(
   {
+    _id: { type: String },
     code: { type: String, required: true, unique: true },
     name: { type: String, required: true },
     district: { type: String, required: true, index: true },
@@ -28,6 +32,8 @@ export const projectSchema = new Schema<ProjectDoc>(
   // No timestamps: re-ingesting the same permit must leave the stored document unchanged.
   { collection: 'projects', versionKey: false },
 );
+
+useNaturalId(projectSchema, (p: ProjectDoc) => p.code);
 
 export function createProjectModel(conn: Connection): Model<ProjectDoc> {
   return conn.models.Project ?? conn.model<ProjectDoc>('Project', projectSchema);
