@@ -8,6 +8,7 @@ import type { BlacklistEntryDoc } from './models/blacklist';
 import type { PayLineDoc } from './models/payLine';
 import type { RegistrationDoc } from './models/registration';
 import { loadWageFacts } from './wageFacts';
+import { WageFactsCache } from './wageFactsCache';
 import { assessProjectMonth, inArrears, wageSettingsFromEnv, type ProjectMonthAssessment, type WageSettings } from './wageRule';
 
 /** Distinct workers per value of `field` (project or employer), one aggregate per batch. */
@@ -36,7 +37,11 @@ export class HrssData {
   readonly projectWageStatus: DataLoader<string, ProjectMonthAssessment>;
   private readonly cityArrears = new Map<string, Promise<ProjectMonthAssessment[]>>();
 
-  constructor(private readonly models: HrssModels, private readonly settings: WageSettings) {
+  constructor(
+    private readonly models: HrssModels,
+    private readonly settings: WageSettings,
+    private readonly monthCache = new WageFactsCache(models, 0),
+  ) {
     this.registrationsByWorker = groupLoader<RegistrationDoc>(models.Registration, 'workerId', { sort: { enteredOn: 1 } });
     this.paymentsByWorker = groupLoader<PayLineDoc>(models.PayLine, 'workerId', { sort: { paidOn: 1, serialNo: 1 } });
     this.workforceByProject = workforceLoader(models, 'projectCode');
@@ -66,7 +71,7 @@ export class HrssData {
       const results = new Map<string, ProjectMonthAssessment>();
       await Promise.all([...byPeriod].map(async ([period, codes]) => {
         const [month, asOf] = period.split('|');
-        const facts = await loadWageFacts(models, { month, asOf, projectCodes: [...new Set(codes)] });
+        const facts = (await this.monthCache.monthIfCached(month, asOf)) ?? (await loadWageFacts(models, { month, asOf, projectCodes: [...new Set(codes)] }));
         for (const code of codes) {
           results.set(`${period}|${code}`, assessProjectMonth(code, month, facts.get(code) ?? [], asOf, settings));
         }
@@ -85,8 +90,9 @@ export class HrssData {
     const key = `${month}|${asOf}|${district ?? ''}`;
     let result = this.cityArrears.get(key);
     if (!result) {
-      result = loadWageFacts(this.models, { month, asOf, district }).then((facts) =>
+      result = this.monthCache.month(month, asOf).then((facts) =>
         [...facts]
+          .filter(([code]) => district === undefined || code.slice(5, 11) === district)
           .map(([code, workers]) => assessProjectMonth(code, month, workers, asOf, this.settings))
           .filter(inArrears)
           .sort((a, b) => b.owedFen - a.owedFen || a.projectCode.localeCompare(b.projectCode)),
@@ -100,5 +106,6 @@ export class HrssData {
 export function createHrssDataLayer(conn: Connection): DataLayer<HrssData> {
   const models = createHrssModels(conn);
   const settings = wageSettingsFromEnv();
-  return { forRequest: () => new HrssData(models, settings) };
+  const monthCache = new WageFactsCache(models);
+  return { forRequest: () => new HrssData(models, settings, monthCache) };
 }
