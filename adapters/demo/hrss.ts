@@ -1,8 +1,8 @@
 /**
  * 人社's native files for the demo city:
- * - workers.csv: the real-name roster (实名制花名册), UTF-8;
- * - attendance.csv: the real-name system's daily attendance export, UTF-8, a worker's days together;
- * - payroll.csv: the bank's 总包代发 return file, GB18030 as Chinese banks write it.
+ * - hrss-workers.csv: the real-name roster (实名制花名册), UTF-8;
+ * - hrss-attendance.csv: the real-name system's daily attendance export, UTF-8, a worker's days together;
+ * - hrss-payroll.csv: the bank's 总包代发 return file, GB18030 as Chinese banks write it.
  * Every worker works Monday–Saturday (minus a few random days off) in every month of `city.months`
  * and is paid in full on the 10th of the following month, before the pay day — EXCEPT the planted
  * arrears: for `kind: 'missing'` the affected workers have no pay line for that month, for
@@ -39,25 +39,22 @@ function nextMonthDay(month: string, day: number): string {
   return new Date(Date.UTC(y, m, day)).toISOString().slice(0, 10);
 }
 
-/** Days each worker worked per month: the working days minus 0–2 random days off, deterministic. */
-export function demoAttendance(city: DemoCity): Map<string, Map<string, string[]>> {
-  const r = new Random(city.seed + HRSS_SEED_OFFSET);
-  const byWorker = new Map<string, Map<string, string[]>>();
-  for (const w of city.workers) {
-    const months = new Map<string, string[]>();
-    for (const month of city.months) {
-      const days = workingDays(month);
-      const off = new Set(Array.from({ length: r.int(0, 2) }, () => r.int(0, days.length - 1)));
-      months.set(month, days.filter((_, i) => !off.has(i)));
-    }
-    byWorker.set(w.idNumber, months);
-  }
-  return byWorker;
+/**
+ * Days a worker worked in a month: the working days minus 0–2 days off. Each worker-month has its own
+ * random stream, so the attendance and payroll writers recompute the same days without holding the
+ * whole city's attendance in memory (a large city has ~500k workers).
+ */
+export function daysWorked(city: DemoCity, workerIndex: number, month: string): string[] {
+  const r = new Random((city.seed + HRSS_SEED_OFFSET + workerIndex * 7919 + Number(month.replace('-', '')) * 104_729) >>> 0);
+  const days = workingDays(month);
+  const off = new Set(Array.from({ length: r.int(0, 2) }, () => r.int(0, days.length - 1)));
+  return days.filter((_, i) => !off.has(i));
 }
 
-function enteredOn(city: DemoCity, w: DemoWorker): string {
-  const started = city.projects.find((p) => p.code === w.projectCode)?.startedOn ?? `${city.months[0]}-01`;
+/** Entry date: the project's start, or the first demo month when the project started later. */
+function enteredOn(city: DemoCity, startedOn: Map<string, string>, w: DemoWorker): string {
   const firstMonthStart = `${city.months[0]}-01`;
+  const started = startedOn.get(w.projectCode) ?? firstMonthStart;
   return started < firstMonthStart ? started : firstMonthStart;
 }
 
@@ -85,8 +82,8 @@ async function writeLines(file: string, lines: Iterable<string>, encoding: 'utf8
 }
 
 export async function writeHrssFiles(city: DemoCity, dir: string): Promise<{ source: string; file: string }[]> {
-  const attendance = demoAttendance(city);
   const projectIndex = new Map(city.projects.map((p, i) => [p.code, i]));
+  const startedOn = new Map(city.projects.map((p) => [p.code, p.startedOn]));
   const planted = new Map<string, { kind: 'missing' | 'short' }>();
   for (const a of city.planted.arrears) for (const id of a.idNumbers) planted.set(`${a.month}|${id}`, { kind: a.kind });
 
@@ -94,16 +91,16 @@ export async function writeHrssFiles(city: DemoCity, dir: string): Promise<{ sou
   await writeLines(rosterFile, (function* () {
     yield ROSTER_HEADER;
     for (const w of city.workers) {
-      yield [w.projectCode, w.employerUscc, w.name, w.idNumber, w.phone, w.trade, w.dailyWage.toFixed(2), w.bankAccount, enteredOn(city, w)].join(',');
+      yield [w.projectCode, w.employerUscc, w.name, w.idNumber, w.phone, w.trade, w.dailyWage.toFixed(2), w.bankAccount, enteredOn(city, startedOn, w)].join(',');
     }
   })(), 'utf8');
 
   const attendanceFile = path.join(dir, 'hrss-attendance.csv');
   await writeLines(attendanceFile, (function* () {
     yield ATTENDANCE_HEADER;
-    for (const w of city.workers) {
-      for (const days of attendance.get(w.idNumber)!.values()) {
-        for (const day of days) yield [w.projectCode, w.name, w.idNumber, day, '07:30', '17:30'].join(',');
+    for (const [i, w] of city.workers.entries()) {
+      for (const month of city.months) {
+        for (const day of daysWorked(city, i, month)) yield [w.projectCode, w.name, w.idNumber, day, '07:30', '17:30'].join(',');
       }
     }
   })(), 'utf8');
@@ -113,11 +110,11 @@ export async function writeHrssFiles(city: DemoCity, dir: string): Promise<{ sou
     yield PAYROLL_HEADER;
     let serial = 0;
     for (const month of city.months) {
-      for (const w of city.workers) {
+      for (const [i, w] of city.workers.entries()) {
         serial++;
         const plant = planted.get(`${month}|${w.idNumber}`);
         if (plant?.kind === 'missing') continue;
-        const due = attendance.get(w.idNumber)!.get(month)!.length * w.dailyWage;
+        const due = daysWorked(city, i, month).length * w.dailyWage;
         const amount = plant?.kind === 'short' ? Math.round(due * SHORT_FRACTION) : due;
         yield [
           `ZBDF${month.replace('-', '')}${String(serial).padStart(8, '0')}`, wageAccount(projectIndex.get(w.projectCode)!), w.employerUscc,
