@@ -1,4 +1,5 @@
 /** The 住建 subgraph's data access: resolvers call this, never mongoose. */
+import DataLoader from 'dataloader';
 import type { Connection } from 'mongoose';
 import type { DataLayer } from '../common/createSubgraph';
 import { byKeyLoader, groupLoader } from '../common/loaders';
@@ -19,8 +20,8 @@ export interface ProjectPage {
 export class HousingData {
   readonly projectByCode;
   readonly permitByProject;
-  readonly participantsByProject;
-  readonly participantsByUscc;
+  /** Participants of a project and projects of an enterprise share one loader: one query for both. */
+  private readonly participants;
   readonly enterpriseByUscc;
   /** Oldest first: the latest report is the last one. */
   readonly progressByProject;
@@ -28,10 +29,17 @@ export class HousingData {
   constructor(private readonly models: HousingModels) {
     this.projectByCode = byKeyLoader<ProjectDoc>(models.Project, 'code');
     this.permitByProject = byKeyLoader<PermitDoc>(models.Permit, 'projectCode');
-    this.participantsByProject = groupLoader<ParticipantDoc>(models.Participant, 'projectCode', { sort: { role: 1, uscc: 1 } });
-    this.participantsByUscc = groupLoader<ParticipantDoc>(models.Participant, 'uscc', { sort: { projectCode: 1, role: 1 } });
+    this.participants = participantsLoader(models);
     this.enterpriseByUscc = byKeyLoader<EnterpriseDoc>(models.Enterprise, 'uscc');
     this.progressByProject = groupLoader<ProgressDoc>(models.Progress, 'projectCode', { sort: { reportDate: 1 } });
+  }
+
+  participantsOfProject(code: string): Promise<ParticipantDoc[]> {
+    return this.participants.load(`project:${code}`);
+  }
+
+  participationsOfEnterprise(uscc: string): Promise<ParticipantDoc[]> {
+    return this.participants.load(`enterprise:${uscc}`);
   }
 
   async latestProgress(projectCode: string): Promise<ProgressDoc | null> {
@@ -55,6 +63,29 @@ export class HousingData {
       totalCount,
     };
   }
+}
+
+/** Keys `project:<code>` and `enterprise:<uscc>`, answered by a single `$or` query per batch. */
+function participantsLoader(models: HousingModels) {
+  return new DataLoader<string, ParticipantDoc[]>(async (keys) => {
+    const codes = new Set<string>();
+    const usccs = new Set<string>();
+    for (const k of keys) {
+      if (k.startsWith('project:')) codes.add(k.slice('project:'.length));
+      else usccs.add(k.slice('enterprise:'.length));
+    }
+    const or: Record<string, unknown>[] = [];
+    if (codes.size) or.push({ projectCode: { $in: [...codes] } });
+    if (usccs.size) or.push({ uscc: { $in: [...usccs] } });
+    const docs = await models.Participant.find(or.length === 1 ? or[0] : { $or: or }).sort({ projectCode: 1, role: 1, uscc: 1 }).lean<ParticipantDoc[]>();
+    const byKey = new Map<string, ParticipantDoc[]>();
+    const add = (k: string, d: ParticipantDoc) => (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(d);
+    for (const d of docs) {
+      if (codes.has(d.projectCode)) add(`project:${d.projectCode}`, d);
+      if (usccs.has(d.uscc)) add(`enterprise:${d.uscc}`, d);
+    }
+    return keys.map((k) => byKey.get(k) ?? []);
+  });
 }
 
 export function createHousingDataLayer(conn: Connection): DataLayer<HousingData> {

@@ -18,7 +18,7 @@ export const Enterprise = {
     return e.creditCodeStatus !== 'valid';
   },
   async participations(e: EnterpriseDoc, args: { role?: ParticipantRole | null }, ctx: Ctx) {
-    const all = await ctx.data.participantsByUscc.load(e.uscc);
+    const all = await ctx.data.participationsOfEnterprise(e.uscc);
     return args.role ? all.filter((x) => x.role === args.role) : all;
   },
 };

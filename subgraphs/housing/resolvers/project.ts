@@ -16,7 +16,7 @@ export const Project = {
     return ctx.data.permitByProject.load(p.code);
   },
   async participants(p: ProjectDoc, args: { role?: ParticipantRole | null }, ctx: Ctx) {
-    const all = await ctx.data.participantsByProject.load(p.code);
+    const all = await ctx.data.participantsOfProject(p.code);
     return args.role ? all.filter((x) => x.role === args.role) : all;
   },
   latestProgress(p: ProjectDoc, _: unknown, ctx: Ctx) {
