@@ -8,6 +8,7 @@ import { testStore } from '../../test/harness/db';
 import { IngestSink } from '../common/sink';
 import { createQuarantineModel } from '../common/quarantine';
 import { createEnvironmentModels } from '../../subgraphs/environment/models';
+import { unpackSamples } from '../../subgraphs/environment/models/readingChunk';
 import { buildFrame } from './frame';
 import { hj212Adapter } from './index';
 import { createHj212Listener } from './tcp';
@@ -65,9 +66,23 @@ test('a log file: valid frames stored, a CRC error and a wrong length quarantine
     values: [{ code: 'a34002', avg: 40.5, flag: 'N' }, { code: 'LA', avg: 55.2, flag: 'N' }],
   });
 
+  const models = createEnvironmentModels(conn);
+  const chunks = await models.ReadingChunk.find({}).sort({ _id: 1 }).lean();
+  expect(chunks.map((d) => [d.mn, d.day])).toEqual([['010000A8900016F000169DC0', '2016-08-01'], [MN, '2026-10-01']]);
+  expect(unpackSamples(chunks[1].day, chunks[1].packed)).toEqual([
+    { t: Date.parse('2026-09-30T16:00:00Z'), cn: '2051', code: 'a34002', value: 40.5, flag: 'N' },
+    { t: Date.parse('2026-09-30T16:00:00Z'), cn: '2051', code: 'LA', value: 55.2, flag: 'N' },
+    { t: Date.parse('2026-09-30T16:15:00Z'), cn: '2051', code: 'a34002', value: 42, flag: 'N' },
+    { t: Date.parse('2026-09-30T16:15:00Z'), cn: '2051', code: 'LA', value: 55.2, flag: 'N' },
+  ]);
+  const latest = await models.StationLatest.find({}).sort({ _id: 1 }).lean();
+  expect(latest[1]).toMatchObject({ _id: MN, dataTime: new Date('2026-09-30T16:15:00Z'), cn: '2051' });
+
   const second = await ingest(file);
   expect(second).toMatchObject({ accepted: 0, duplicates: 3, rejected: 2 });
   expect(await storedReadings()).toEqual(before);
+  expect(await models.ReadingChunk.find({}).sort({ _id: 1 }).lean()).toEqual(chunks);
+  expect(await models.StationLatest.find({}).sort({ _id: 1 }).lean()).toEqual(latest);
   expect(await createQuarantineModel(conn).countDocuments({ source: 'hj212' })).toBe(2);
 });
 
@@ -101,6 +116,9 @@ test('TCP: frames merged in one read and split across reads are parsed; garbage 
     expect(listener.report.reasons[0].where).toMatch(/^packet 3 from 127\.0\.0\.1:\d+$/);
     const stored = await createEnvironmentModels(conn).Reading.find({ dataTime: { $gte: new Date('2026-10-01T16:00:00Z') } }).lean();
     expect(stored).toHaveLength(3);
+    const chunks = await createEnvironmentModels(conn).ReadingChunk.find({ day: '2026-10-02' }).lean();
+    const samples = chunks.flatMap((c) => unpackSamples(c.day, c.packed));
+    expect(samples.filter((x) => x.code === 'a34002').map((x) => x.value)).toEqual([50, 50, 50]);
     const junk = await createQuarantineModel(conn).findOne({ source: 'hj212-tcp' }).lean();
     expect(junk?.raw).toBe('JUNK');
   } finally {

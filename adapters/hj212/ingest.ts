@@ -4,9 +4,10 @@
  */
 import type { Model } from 'mongoose';
 import type { IngestSink } from '../common/sink';
-import type { ReadingDoc } from '../../subgraphs/environment/models/reading';
+import { readingId, type ReadingDoc } from '../../subgraphs/environment/models/reading';
+import type { ReadingDigest } from './digest';
 import { parseFrame } from './frame';
-import { parsePacket, type Hj212Packet, type PacketResult } from './packet';
+import { formatLocalTimestamp, parsePacket, type Hj212Packet, type PacketResult } from './packet';
 import type { VendorCodeMap } from './vendorCodes';
 
 /** Validates the frame (length, CRC) and then the data segment. */
@@ -17,7 +18,7 @@ export function parseHj212Frame(frame: string, vendor: VendorCodeMap): PacketRes
 
 /** The stored reading. The access password (PW) is deliberately not kept. */
 export function readingFromPacket(p: Hj212Packet): ReadingDoc {
-  return { mn: p.mn, st: p.st, cn: p.cn, qn: p.qn, dataTime: p.dataTime, values: p.values };
+  return { _id: readingId(p.mn, formatLocalTimestamp(p.dataTime), p.cn), mn: p.mn, st: p.st, cn: p.cn, qn: p.qn, dataTime: p.dataTime, values: p.values };
 }
 
 export async function ingestFrame(
@@ -26,8 +27,12 @@ export async function ingestFrame(
   sink: IngestSink,
   readings: Model<ReadingDoc>,
   vendor: VendorCodeMap,
+  digest: ReadingDigest,
 ): Promise<void> {
   const result = parseHj212Frame(frame, vendor);
-  if (result.ok) await sink.acceptNew(readings, readingFromPacket(result.packet) as unknown as Record<string, unknown>);
-  else await sink.reject(where, frame, `${where}: ${result.reason}`);
+  if (result.ok) {
+    const reading = readingFromPacket(result.packet);
+    await sink.acceptNew(readings, reading as unknown as Record<string, unknown>);
+    await digest.add(reading);
+  } else await sink.reject(where, frame, `${where}: ${result.reason}`);
 }

@@ -9,6 +9,7 @@ import net from 'node:net';
 import type { Connection } from 'mongoose';
 import { IngestSink, type IngestReport } from '../common/sink';
 import { createReadingModel } from '../../subgraphs/environment/models/reading';
+import { ReadingDigest } from './digest';
 import { ingestFrame } from './ingest';
 import { Hj212Splitter } from './splitter';
 import { vendorCodes } from './vendorCodes';
@@ -32,6 +33,7 @@ export async function createHj212Listener(options: Hj212ListenerOptions): Promis
   await readings.init();
   const vendor = vendorCodes();
   const sink = new IngestSink(options.conn, { source: 'hj212-tcp', batchSize: 1000 });
+  const digest = new ReadingDigest(options.conn);
   const events = new EventEmitter();
   const sockets = new Set<net.Socket>();
   // One writer at a time: reads from all devices are queued in arrival order.
@@ -46,10 +48,11 @@ export async function createHj212Listener(options: Hj212ListenerOptions): Promis
       for (const item of items) {
         packetNo++;
         const where = `packet ${packetNo} from ${peer}`;
-        if (item.kind === 'frame') await ingestFrame(item.text, where, sink, readings, vendor);
+        if (item.kind === 'frame') await ingestFrame(item.text, where, sink, readings, vendor, digest);
         else await sink.reject(where, item.text, `${where}: ${item.reason}`);
       }
       await sink.flush();
+      await digest.finish();
       events.emit('stored', sink.report);
     };
     const enqueue = (items: ReturnType<Hj212Splitter['push']>) => {
@@ -76,6 +79,7 @@ export async function createHj212Listener(options: Hj212ListenerOptions): Promis
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await queue;
       await sink.finish();
+      await digest.finish();
     },
   };
 }

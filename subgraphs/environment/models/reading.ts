@@ -11,8 +11,14 @@ export interface FactorValueDoc {
   flag?: string;
 }
 
-/** One accepted HJ 212 data packet. Natural key: (mn, dataTime, cn). */
+/**
+ * One accepted HJ 212 data packet. Natural key (mn, dataTime, cn), carried as the string `_id`
+ * `<mn>|<YYYYMMDDhhmmss China time>|<cn>` (readingId): the _id index is the unique index acceptNew
+ * needs, and the embedded store (FerretDB v1 on SQLite) answers only single-_id lookups without a
+ * full scan, so a second unique index would only slow ingestion down.
+ */
 export interface ReadingDoc {
+  _id: string;
   mn: string;
   st: string;
   cn: string;
@@ -29,6 +35,7 @@ const factorSchema = new Schema<FactorValueDoc>(
 
 export const readingSchema = new Schema<ReadingDoc>(
   {
+    _id: { type: String, required: true },
     mn: { type: String, required: true },
     st: { type: String, required: true },
     cn: { type: String, required: true },
@@ -38,8 +45,11 @@ export const readingSchema = new Schema<ReadingDoc>(
   },
   { collection: 'readings', versionKey: false },
 );
-// mn first so that "readings of these stations in [from, to)" uses the same unique index.
-readingSchema.index({ mn: 1, dataTime: 1, cn: 1 }, { unique: true });
+
+/** The natural key of a reading as its _id. */
+export function readingId(mn: string, localDataTime: string, cn: string): string {
+  return `${mn}|${localDataTime}|${cn}`;
+}
 
 export function createReadingModel(conn: Connection): Model<ReadingDoc> {
   return conn.models.Reading ?? conn.model<ReadingDoc>('Reading', readingSchema);
