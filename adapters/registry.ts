@@ -9,6 +9,10 @@ import { enforcementAdapter } from './enforcement';
 import { stationsAdapter } from './stations';
 import { nightPermitsAdapter } from './night-permits';
 import { hj212Adapter } from './hj212';
+import { workersAdapter } from './workers';
+import { attendanceAdapter } from './attendance';
+import { payrollAdapter } from './payroll';
+import { arrearsBlacklistAdapter } from './arrears-blacklist';
 
 const ADAPTERS: Adapter[] = [
   permitsAdapter,
@@ -20,6 +24,10 @@ const ADAPTERS: Adapter[] = [
   stationsAdapter,
   nightPermitsAdapter,
   hj212Adapter,
+  workersAdapter,
+  attendanceAdapter,
+  payrollAdapter,
+  arrearsBlacklistAdapter,
 ];
 
 export function allAdapters(): Adapter[] {

@@ -4,11 +4,13 @@ import type { SubgraphDefinition } from './common/createSubgraph';
 import { housingSubgraph } from './housing/server';
 import { resourcesSubgraph } from './resources/server';
 import { citymgmtSubgraph } from './citymgmt/server';
+import { hrssSubgraph } from './hrss/server';
 import { jointSubgraph } from './joint/server';
 
 export const SUBGRAPHS: Partial<Record<SubgraphName, SubgraphDefinition<any>>> = {
   housing: housingSubgraph,
   resources: resourcesSubgraph,
   citymgmt: citymgmtSubgraph,
+  hrss: hrssSubgraph,
   joint: jointSubgraph,
 };
