@@ -5,12 +5,12 @@ import { readJsonRecords } from '../common/records';
 import type { IngestSink } from '../common/sink';
 import { createHousingModels } from '../../subgraphs/housing/models';
 import { participantId } from '../../subgraphs/housing/models/participant';
-import { BoundedSink, RecentlyWritten } from './boundedSink';
+import { NaturalKeyWriter, RecentlyWritten } from './naturalKeyWriter';
 import { parsePermitRecord } from './record';
 
 export async function ingestPermitsFile(file: string, sink: IngestSink, conn: Connection): Promise<void> {
   const m = createHousingModels(conn);
-  const out = new BoundedSink(sink);
+  const out = new NaturalKeyWriter(sink);
   const enterprisesWritten = new RecentlyWritten();
   for await (const rec of readJsonRecords(file)) {
     const where = `${file}:${rec.line} (record ${rec.index + 1})`;
@@ -32,6 +32,7 @@ export async function ingestPermitsFile(file: string, sink: IngestSink, conn: Co
       else await out.upsert(m.Enterprise, e.uscc, e);
     }
   }
+  await out.drain();
 }
 
 export const permitsAdapter: Adapter = {

@@ -5,12 +5,12 @@ import { readJsonRecords } from '../common/records';
 import type { IngestSink } from '../common/sink';
 import { createHousingModels } from '../../subgraphs/housing/models';
 import { progressId } from '../../subgraphs/housing/models/progress';
-import { BoundedSink } from '../permits/boundedSink';
+import { NaturalKeyWriter } from '../permits/naturalKeyWriter';
 import { parseProgressRecord } from './record';
 
 export async function ingestProgressFile(file: string, sink: IngestSink, conn: Connection): Promise<void> {
   const { Progress } = createHousingModels(conn);
-  const out = new BoundedSink(sink);
+  const out = new NaturalKeyWriter(sink);
   for await (const rec of readJsonRecords(file)) {
     const where = `${file}:${rec.line} (record ${rec.index + 1})`;
     if (rec.error !== undefined) {
@@ -25,6 +25,7 @@ export async function ingestProgressFile(file: string, sink: IngestSink, conn: C
     const r = parsed.value;
     await out.upsert(Progress, progressId(r), r);
   }
+  await out.drain();
 }
 
 export const progressAdapter: Adapter = {
