@@ -149,6 +149,17 @@ describe('permits adapter on the store', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  test('a changed record updates the stored documents; the same key twice in one file keeps the last', async () => {
+    const file = path.join(dir, 'changed.json');
+    fs.writeFileSync(file, JSON.stringify([record({ status: '停工' }), record({ status: '竣工', contractPrice: 130000000 })]));
+    const report = await ingest(file);
+    expect(report).toMatchObject({ accepted: 0, rejected: 0, updated: 3 });
+    const m = createHousingModels(conn);
+    expect((await m.Project.findById('2024-371302-47-01-A1B2C3').lean())?.status).toBe('COMPLETED');
+    expect((await m.Permit.findById('371302202400010101').lean())?.contractValue).toBe(130000000);
+    expect(await m.Project.countDocuments()).toBe(2);
+  });
+
   test('rejected records are quarantined raw with file, line and reason', async () => {
     const badFile = path.join(dir, 'bad.jsonl');
     const bad = JSON.stringify(record({ projectCode: 'X-1', permitNo: 'bad-1' }));
