@@ -1,0 +1,4 @@
+import { runSubgraph } from '../common/runSubgraph';
+import { environmentSubgraph } from './server';
+
+void runSubgraph(environmentSubgraph);

@@ -1,0 +1,54 @@
+import type { FactorValueDoc } from '../models/reading';
+import type { Sample } from '../models/readingChunk';
+import type { StationDoc } from '../models/station';
+import { parsePeriod } from '../period';
+import type { RuleSet } from '../rules/config';
+import type { Ctx } from './shared';
+
+export function factorReading(code: string, value: number | null, flag: string | null, rules: RuleSet) {
+  const p = rules.pollutants[code];
+  return { code, name: p?.name ?? null, unit: p?.unit ?? null, value, flag };
+}
+
+/** Samples of one station, grouped into one reading per time and command. */
+export function readingsFromSamples(samples: Sample[], rules: RuleSet) {
+  const byTime = new Map<string, { dataTime: string; command: string; values: ReturnType<typeof factorReading>[] }>();
+  for (const s of samples) {
+    const key = `${s.t}|${s.cn}`;
+    let r = byTime.get(key);
+    if (!r) {
+      r = { dataTime: new Date(s.t).toISOString(), command: s.cn, values: [] };
+      byTime.set(key, r);
+    }
+    r.values.push(factorReading(s.code, s.value, s.flag, rules));
+  }
+  return [...byTime.values()];
+}
+
+export const MonitoringStation = {
+  __resolveReference(ref: { mn: string }, ctx: Ctx) {
+    return ctx.data.stationByMn.load(ref.mn);
+  },
+  project(s: StationDoc) {
+    return { code: s.projectCode };
+  },
+  location(s: StationDoc) {
+    return { lng: s.lng, lat: s.lat };
+  },
+  systemCode(s: StationDoc) {
+    return s.st;
+  },
+  async latestReading(s: StationDoc, _: unknown, ctx: Ctx) {
+    const latest = await ctx.data.latestByMn.load(s.mn);
+    if (!latest) return null;
+    return {
+      dataTime: new Date(latest.dataTime).toISOString(),
+      command: latest.cn,
+      values: latest.values.map((v: FactorValueDoc) => factorReading(v.code, v.avg ?? v.rtd ?? null, v.flag ?? null, ctx.data.rules)),
+    };
+  },
+  async readings(s: StationDoc, args: { from: string; to: string }, ctx: Ctx) {
+    const period = parsePeriod(args.from, args.to);
+    return readingsFromSamples(await ctx.data.samples(s.mn, period), ctx.data.rules);
+  },
+};
