@@ -34,7 +34,9 @@ test('the same city gives byte-identical files', async () => {
 
 test('the latest report exceeds the approved area or height exactly for the planted over-built projects', async () => {
   const files = await writeHousingFiles(city, path.join(root, 'c'));
-  const reports = JSON.parse(fs.readFileSync(files[1].file, 'utf8')) as { projectCode: string; reportDate: string; floorArea: number; height: number }[];
+  const records = JSON.parse(fs.readFileSync(files[1].file, 'utf8')) as { recordType?: string; projectCode: string; reportDate: string; floorArea: number; height: number }[];
+  const reports = records.filter((x) => x.recordType === undefined);
+  expect(records.some((x) => x.recordType === 'inspection')).toBe(true);
   const latest = new Map<string, (typeof reports)[number]>();
   for (const r of reports) if (!latest.has(r.projectCode) || latest.get(r.projectCode)!.reportDate < r.reportDate) latest.set(r.projectCode, r);
   expect(latest.size).toBe(city.projects.length);
@@ -76,5 +78,8 @@ test('the default city ingests through the adapters within budget, with no rejec
     await adapters[source].ingestFile(file, sink, conn, {});
     expect(await sink.finish()).toMatchObject({ accepted: 0, updated: 0, rejected: 0 });
   }
-  expect(await m.Progress.countDocuments()).toBe(JSON.parse(fs.readFileSync(files[1].file, 'utf8')).length);
+  const fed = JSON.parse(fs.readFileSync(files[1].file, 'utf8')) as { recordType?: string }[];
+  expect(await m.Progress.countDocuments()).toBe(fed.filter((x) => x.recordType === undefined).length);
+  expect(await m.Inspection.countDocuments()).toBe(fed.filter((x) => x.recordType === 'inspection').length);
+  expect(await m.Inspection.countDocuments({ outcome: 'STOP_WORK_ORDERED' })).toBe(0);
 });

@@ -12,6 +12,7 @@ import { Random } from './random';
 
 /** Offset of this generator's own random stream from the city seed. */
 const HOUSING_SEED_OFFSET = 7101;
+const INSPECTION_SEED_OFFSET = 7102;
 /** At most this many monthly reports per project (older ones are archived by the platform). */
 const MAX_REPORTS = 12;
 const REPORT_DAY = '25';
@@ -82,6 +83,27 @@ function progressRecords(p: DemoProject, city: DemoCity, r: Random) {
   });
 }
 
+/** 1–3 quality/safety inspections per site since it started; none orders a stop (no accidental findings). */
+function inspectionRecords(p: DemoProject, index: number, city: DemoCity, r: Random) {
+  const last = city.months[city.months.length - 1];
+  const months = monthsBetween(p.startedOn.slice(0, 7), last).slice(-MAX_REPORTS);
+  const count = r.int(1, 3);
+  return Array.from({ length: count }, (_, k) => {
+    const month = months[Math.min(months.length - 1, Math.floor(((k + 1) * months.length) / (count + 1)))];
+    const rectify = r.chance(0.2);
+    return {
+      recordType: 'inspection',
+      inspectionNo: `ZA${p.district}${String(index + 1).padStart(4, '0')}${k + 1}`,
+      projectCode: p.code,
+      inspectedOn: `${month}-${String(r.int(1, 20)).padStart(2, '0')}`,
+      kind: r.chance(0.5) ? '质量' : '安全',
+      outcome: rectify ? '责令整改' : '合格',
+      issuesFound: rectify ? r.int(1, 4) : 0,
+      inspectorRemark: rectify ? r.pick(['临边防护不到位', '钢筋保护层厚度不足', '脚手架连墙件缺失']) : null,
+    };
+  });
+}
+
 /** Writes one JSON array with one record per line (the platform's export layout). */
 function writeJsonArray(file: string, records: unknown[]): void {
   fs.writeFileSync(file, '[\n' + records.map((x) => JSON.stringify(x)).join(',\n') + '\n]\n');
@@ -93,7 +115,8 @@ export async function writeHousingFiles(city: DemoCity, dir: string): Promise<{ 
   const permitsFile = path.join(dir, 'permits.json');
   const progressFile = path.join(dir, 'progress.json');
   writeJsonArray(permitsFile, city.projects.map((p) => permitRecord(p, city, r)));
-  writeJsonArray(progressFile, city.projects.flatMap((p) => progressRecords(p, city, r)));
+  const ri = new Random(city.seed + INSPECTION_SEED_OFFSET);
+  writeJsonArray(progressFile, city.projects.flatMap((p, i) => [...progressRecords(p, city, r), ...inspectionRecords(p, i, city, ri)]));
   // Permits first: progress reports refer to registered projects.
   return [{ source: 'permits', file: permitsFile }, { source: 'progress', file: progressFile }];
 }

@@ -7,6 +7,7 @@ import { testStore } from '../../test/harness/db';
 import { createQuarantineModel } from '../common/quarantine';
 import { IngestSink } from '../common/sink';
 import { progressAdapter } from './index';
+import { parseInspectionRecord } from './inspection';
 import { parseProgressRecord } from './record';
 
 const store = testStore();
@@ -61,7 +62,49 @@ describe('parseProgressRecord', () => {
   });
 });
 
+describe('parseInspectionRecord', () => {
+  const inspection = (o: Record<string, unknown> = {}) => ({
+    recordType: 'inspection', inspectionNo: 'ZA37130200011', projectCode: CODE, inspectedOn: '2026-10-12', kind: '安全', outcome: '责令整改', issuesFound: 3, inspectorRemark: '临边防护不到位', ...o,
+  });
+  test('a valid inspection', () => {
+    expect(parseInspectionRecord(inspection())).toEqual({
+      ok: true,
+      value: { inspectionNo: 'ZA37130200011', projectCode: CODE, inspectedOn: '2026-10-12', kind: 'SAFETY', outcome: 'RECTIFICATION_ORDERED', issuesFound: 3, inspectorRemark: '临边防护不到位' },
+    });
+  });
+  const rejections: [string, unknown, RegExp][] = [
+    ['missing number', inspection({ inspectionNo: '' }), /inspectionNo is missing/],
+    ['malformed project code', inspection({ projectCode: 'abc' }), /projectCode "abc" must be 24 characters/],
+    ['impossible date', inspection({ inspectedOn: '2026-02-29' }), /inspectedOn "2026-02-29" is not a calendar date/],
+    ['unknown kind', inspection({ kind: '消防' }), /kind "消防" is not 质量 or 安全/],
+    ['unknown outcome', inspection({ outcome: '罚款' }), /outcome "罚款" is not one of/],
+    ['an order without issues', inspection({ issuesFound: 0 }), /outcome 责令整改 needs at least one issue found/],
+    ['negative issues', inspection({ issuesFound: -2 }), /issuesFound -2 is out of range/],
+  ];
+  test.each(rejections)('rejects: %s', (_label, value, reason) => {
+    const r = parseInspectionRecord(value);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(reason);
+  });
+});
+
 describe('progress adapter on the store', () => {
+  test('inspections in the same feed are stored once; an unknown record type is quarantined', async () => {
+    const file = path.join(dir, 'supervision.jsonl');
+    const unknown = JSON.stringify({ recordType: 'complaint', projectCode: CODE });
+    const lines = [
+      JSON.stringify({ recordType: 'inspection', inspectionNo: 'ZA1', projectCode: CODE, inspectedOn: '2026-10-12', kind: '质量', outcome: '合格', issuesFound: 0 }),
+      unknown,
+    ];
+    fs.writeFileSync(file, lines.join('\n') + '\n');
+    expect(await ingest(file)).toMatchObject({ accepted: 1, rejected: 1, reasons: [{ where: `${file}:2 (record 2)`, reason: 'recordType "complaint" is not progress or inspection' }] });
+    const before = await createHousingModels(conn).Inspection.find().lean();
+    expect(before).toEqual([{ _id: 'ZA1', inspectionNo: 'ZA1', projectCode: CODE, inspectedOn: '2026-10-12', kind: 'QUALITY', outcome: 'PASSED', issuesFound: 0, inspectorRemark: null }]);
+    expect(await ingest(file)).toMatchObject({ accepted: 0, duplicates: 1, rejected: 1 });
+    expect(await createHousingModels(conn).Inspection.find().lean()).toEqual(before);
+    await createQuarantineModel(conn).deleteMany({});
+  });
+
   const snapshot = async () =>
     (await createHousingModels(conn).Progress.find().sort({ projectCode: 1, reportDate: 1 }).lean()).map((d) => ({ ...d, _id: String(d._id) }));
 

@@ -5,6 +5,7 @@ import type { DataLayer } from '../common/createSubgraph';
 import { byKeyLoader, groupLoader } from '../common/loaders';
 import { createHousingModels, type HousingModels } from './models';
 import type { EnterpriseDoc } from './models/enterprise';
+import type { InspectionDoc } from './models/inspection';
 import type { ParticipantDoc } from './models/participant';
 import type { PermitDoc } from './models/permit';
 import type { ProgressDoc } from './models/progress';
@@ -25,6 +26,7 @@ export class HousingData {
   readonly enterpriseByUscc;
   /** Oldest first: the latest report is the last one. */
   readonly progressByProject;
+  readonly inspectionsByProject;
 
   constructor(private readonly models: HousingModels) {
     this.projectByCode = byKeyLoader<ProjectDoc>(models.Project, 'code');
@@ -32,6 +34,7 @@ export class HousingData {
     this.participants = participantsLoader(models);
     this.enterpriseByUscc = byKeyLoader<EnterpriseDoc>(models.Enterprise, 'uscc');
     this.progressByProject = groupLoader<ProgressDoc>(models.Progress, 'projectCode', { sort: { reportDate: 1 } });
+    this.inspectionsByProject = groupLoader<InspectionDoc>(models.Inspection, 'projectCode', { sort: { inspectedOn: 1, inspectionNo: 1 } });
   }
 
   participantsOfProject(code: string): Promise<ParticipantDoc[]> {

@@ -106,7 +106,8 @@ test('a project carries its permit, five participants and the reported (not appr
     code status permit { permitNo issuedOn contractValue }
     participants { role enterpriseName enterprise { uscc } project { code } }
     contractor: participants(role: CONTRACTOR) { enterprise { uscc } }
-    latestProgress { reportDate progressPercent } reportedFloorArea reportedHeight progressReports { reportDate } } }`, { c: p.code });
+    latestProgress { reportDate progressPercent } reportedFloorArea reportedHeight progressReports { reportDate }
+    inspections { inspectedOn kind outcome issuesFound } } }`, { c: p.code });
   expect(body.errors).toBeUndefined();
   const got = body.data.project;
   expect(got.permit).toEqual({ permitNo: p.permitNo, issuedOn: p.permitIssuedOn, contractValue: p.contractValue });
@@ -117,6 +118,8 @@ test('a project carries its permit, five participants and the reported (not appr
   expect(got.reportedFloorArea).toBe(p.reportedFloorArea);
   expect(got.reportedHeight).toBe(p.reportedHeight);
   expect(got.reportedFloorArea > p.approvedFloorArea || got.reportedHeight > p.approvedHeight).toBe(true);
+  expect(got.inspections.length).toBeGreaterThanOrEqual(1);
+  expect(got.inspections.every((i: { outcome: string }) => i.outcome !== 'STOP_WORK_ORDERED')).toBe(true);
   const dates = got.progressReports.map((r: { reportDate: string }) => r.reportDate);
   expect(dates).toEqual([...dates].sort());
 });
@@ -138,7 +141,7 @@ test('an enterprise with a planted bad credit code is flagged for review, with i
 
 describe('batching: one query per collection whatever the number of representations', () => {
   const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) {
-    ... on Project { code name permit { permitNo } participants { role enterprise { name needsReview } } latestProgress { reportDate } reportedHeight }
+    ... on Project { code name permit { permitNo } participants { role enterprise { name needsReview } } latestProgress { reportDate } reportedHeight inspections { kind } }
     ... on Enterprise { uscc name participations { project { code } } } } }`;
 
   async function commandsFor(representations: object[], query = ENTITIES) {
@@ -182,6 +185,7 @@ describe('batching: one query per collection whatever the number of representati
       'find:participants': 2,
       'find:enterprises': 2,
       'find:progress_reports': 1,
+      'find:inspections': 1,
     });
   });
 

@@ -10,6 +10,7 @@ import type { Connection } from 'mongoose';
 import { generateCity, type DemoCity } from '../../adapters/demo/city';
 import { writeHousingFiles } from '../../adapters/demo/housing';
 import { parsePermitRecord } from '../../adapters/permits/record';
+import { parseInspectionRecord } from '../../adapters/progress/inspection';
 import { parseProgressRecord } from '../../adapters/progress/record';
 import { createHousingModels } from './models';
 import { participantId } from './models/participant';
@@ -26,10 +27,16 @@ export async function seedHousingFromDemo(conn: Connection, projects: number): P
       if (!r.ok) throw new Error(r.reason);
       return r.value;
     });
-    const reports = (JSON.parse(fs.readFileSync(progressFile.file, 'utf8')) as unknown[]).map((v) => {
+    const feed = JSON.parse(fs.readFileSync(progressFile.file, 'utf8')) as { recordType?: string }[];
+    const reports = feed.filter((v) => v.recordType === undefined).map((v) => {
       const r = parseProgressRecord(v);
       if (!r.ok) throw new Error(r.reason);
       return { _id: progressId(r.value), ...r.value };
+    });
+    const inspections = feed.filter((v) => v.recordType === 'inspection').map((v) => {
+      const r = parseInspectionRecord(v);
+      if (!r.ok) throw new Error(r.reason);
+      return { _id: r.value.inspectionNo, ...r.value };
     });
     const enterprises = new Map(permits.flatMap((p) => p.enterprises).map((e) => [e.uscc, { _id: e.uscc, ...e }]));
     await m.Project.collection.insertMany(permits.map((p) => ({ _id: p.project.code, ...p.project })) as never[]);
@@ -37,6 +44,7 @@ export async function seedHousingFromDemo(conn: Connection, projects: number): P
     await m.Participant.collection.insertMany(permits.flatMap((p) => p.participants.map((x) => ({ _id: participantId(x), ...x }))) as never[]);
     await m.Enterprise.collection.insertMany([...enterprises.values()] as never[]);
     await m.Progress.collection.insertMany(reports as never[]);
+    await m.Inspection.collection.insertMany(inspections as never[]);
     return city;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { createEnterpriseModel } from './enterprise';
+import { createInspectionModel } from './inspection';
 import { createParticipantModel } from './participant';
 import { createPermitModel } from './permit';
 import { createProgressModel } from './progress';
@@ -13,6 +14,7 @@ export function createHousingModels(conn: Connection) {
     Participant: createParticipantModel(conn),
     Enterprise: createEnterpriseModel(conn),
     Progress: createProgressModel(conn),
+    Inspection: createInspectionModel(conn),
   };
 }
 export type HousingModels = ReturnType<typeof createHousingModels>;

@@ -25,6 +25,9 @@ export const Project = {
   progressReports(p: ProjectDoc, _: unknown, ctx: Ctx) {
     return ctx.data.progressByProject.load(p.code);
   },
+  inspections(p: ProjectDoc, _: unknown, ctx: Ctx) {
+    return ctx.data.inspectionsByProject.load(p.code);
+  },
   async reportedFloorArea(p: ProjectDoc, _: unknown, ctx: Ctx) {
     return (await ctx.data.latestProgress(p.code))?.reportedFloorArea ?? null;
   },
