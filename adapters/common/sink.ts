@@ -36,6 +36,17 @@ interface PendingWrite {
 }
 
 const MAX_REASONS = 1000;
+/**
+ * FerretDB v1 stalls on one `update` command carrying more than about 100 upserts that hit existing
+ * documents (measured: 100 returned, 120 never did), so every bulk write is sent in chunks of this size.
+ */
+const MAX_OPS_PER_COMMAND = 90;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
 
 export class IngestSink {
   private readonly pending = new Map<Model<any>, PendingWrite[]>();
@@ -93,16 +104,18 @@ export class IngestSink {
   async flush(): Promise<void> {
     for (const [model, writes] of this.pending) {
       if (!writes.length) continue;
-      // Ordered, so two records with the same natural key in one batch cannot both insert.
-      const res = await model.bulkWrite(
-        writes.map((w) => ({ updateOne: { filter: w.filter, update: { $set: w.doc }, upsert: true } })),
-        { ordered: true },
-      );
-      const upserted = res.upsertedCount;
-      const modified = res.modifiedCount;
-      this.report.accepted += upserted;
-      this.report.updated += modified;
-      this.report.duplicates += writes.length - upserted - modified;
+      for (const part of chunks(writes, MAX_OPS_PER_COMMAND)) {
+        // Ordered, so two records with the same natural key in one batch cannot both insert.
+        const res = await model.bulkWrite(
+          part.map((w) => ({ updateOne: { filter: w.filter, update: { $set: w.doc }, upsert: true } })),
+          { ordered: true },
+        );
+        const upserted = res.upsertedCount;
+        const modified = res.modifiedCount;
+        this.report.accepted += upserted;
+        this.report.updated += modified;
+        this.report.duplicates += part.length - upserted - modified;
+      }
       writes.length = 0;
     }
     for (const [model, docs] of this.pendingInserts) {
@@ -124,16 +137,18 @@ export class IngestSink {
     if (this.rejections.length) {
       const batch = this.rejections;
       this.rejections = [];
-      await this.quarantine.bulkWrite(
-        batch.map(({ _id, firstSeenAt, lastSeenAt, seenCount: _s, ...rest }) => ({
-          updateOne: {
-            filter: { _id },
-            update: { $setOnInsert: { ...rest, firstSeenAt }, $set: { lastSeenAt }, $inc: { seenCount: 1 } },
-            upsert: true,
-          },
-        })),
-        { ordered: true },
-      );
+      for (const part of chunks(batch, MAX_OPS_PER_COMMAND)) {
+        await this.quarantine.bulkWrite(
+          part.map(({ _id, firstSeenAt, lastSeenAt, seenCount: _s, ...rest }) => ({
+            updateOne: {
+              filter: { _id },
+              update: { $setOnInsert: { ...rest, firstSeenAt }, $set: { lastSeenAt }, $inc: { seenCount: 1 } },
+              upsert: true,
+            },
+          })),
+          { ordered: true },
+        );
+      }
     }
     this.options.onProgress?.(this.report);
   }

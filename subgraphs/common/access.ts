@@ -38,6 +38,14 @@ export class ReadLog {
   }
 }
 
+/**
+ * Purposes count only for a department's callers: a purpose is a duty of a government department
+ * (有条件共享 is between departments), so a `public` token's purposes unlock nothing.
+ */
+export function purposesOf(caller: { dept: string; purposes: readonly string[] }): readonly string[] {
+  return caller.dept === 'public' ? [] : caller.purposes;
+}
+
 export function isAllowed(entry: CatalogEntry, purposes: readonly string[]): boolean {
   if (entry.level === 'OPEN') return true;
   if (entry.level === 'OWNER_ONLY') return false;
@@ -79,7 +87,8 @@ export function enforceCatalog(schema: GraphQLSchema, catalog: Catalog, mask: Ma
       field.resolve = (parent, args, ctx: SubgraphContext<unknown>, info) => {
         const caller = ctx.caller;
         if (caller.dept === catalog.subgraph) return resolve(parent, args, ctx, info);
-        if (!isAllowed(entry, caller.purposes)) {
+        const purposes = purposesOf(caller);
+        if (!isAllowed(entry, purposes)) {
           const needs = entry.level === 'OWNER_ONLY' ? [] : entry.purposes ?? [];
           throw forbidden(
             entry.level === 'OWNER_ONLY'
@@ -90,7 +99,7 @@ export function enforceCatalog(schema: GraphQLSchema, catalog: Catalog, mask: Ma
         }
         ctx.reads.add(type.name, keyOf(type, parent, args as Record<string, unknown>, catalog), field.name);
         const value = resolve(parent, args, ctx, info);
-        if (!entry.personal || unlocksPersonal(entry, caller.purposes)) return value;
+        if (!entry.personal || unlocksPersonal(entry, purposes)) return value;
         return value instanceof Promise ? value.then((v) => maskValue(v, entry, mask)) : maskValue(value, entry, mask);
       };
     }
