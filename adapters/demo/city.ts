@@ -119,6 +119,8 @@ export interface CityOptions {
   projects?: number;
   seed?: number;
   workersPerProject?: number;
+  /** Days of monitoring data (default 30); tests use fewer to seed faster. */
+  monitoringDays?: number;
 }
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
@@ -295,7 +297,7 @@ export function generateCity(options: CityOptions = {}): DemoCity {
     months,
     payDay: 15,
     monitoringFrom: '2026-10-01',
-    monitoringDays: 30,
+    monitoringDays: options.monitoringDays ?? 30,
     projects,
     enterprises,
     workers,

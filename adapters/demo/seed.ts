@@ -17,6 +17,8 @@ export interface SeedOptions {
   uri: string;
   projects?: number;
   seed?: number;
+  workersPerProject?: number;
+  monitoringDays?: number;
   /** Where the native files are written (kept, so they can be inspected or re-ingested). */
   dir: string;
   /** Database name per silo; default: the configured one. */
@@ -33,7 +35,12 @@ export interface SeedResult {
 export async function seedDemoCity(options: SeedOptions): Promise<SeedResult> {
   const started = Date.now();
   const log = options.log ?? (() => undefined);
-  const city = generateCity({ projects: options.projects, seed: options.seed });
+  const city = generateCity({
+    projects: options.projects,
+    seed: options.seed,
+    workersPerProject: options.workersPerProject,
+    monitoringDays: options.monitoringDays,
+  });
   fs.mkdirSync(options.dir, { recursive: true });
   const connections = new Map<string, Connection>();
   const files: SeedResult['files'] = [];

@@ -23,7 +23,16 @@ export interface SystemHandle {
   stop(): Promise<void>;
 }
 
-export async function startSystem(options: { projects?: number; seed?: number; monitorCommands?: boolean } = {}): Promise<SystemHandle> {
+export interface SystemOptions {
+  projects?: number;
+  seed?: number;
+  workersPerProject?: number;
+  /** Days of monitoring data in the demo city (default 7 here, to seed quickly). */
+  monitoringDays?: number;
+  monitorCommands?: boolean;
+}
+
+export async function startSystem(options: SystemOptions = {}): Promise<SystemHandle> {
   const store = testStore();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xietong-city-'));
   const names = Object.keys(listedSubgraphs()) as SubgraphName[];
@@ -31,6 +40,8 @@ export async function startSystem(options: { projects?: number; seed?: number; m
     uri: store.uri,
     projects: options.projects ?? 24,
     seed: options.seed,
+    workersPerProject: options.workersPerProject,
+    monitoringDays: options.monitoringDays ?? 7,
     dir,
     dbName: (silo) => `${store.prefix}_${silo}`,
   });
