@@ -10,7 +10,7 @@ import type { ReadingDoc } from '../../subgraphs/environment/models/reading';
 import { createReadingChunkModel, localDayOf, packSamples, type ReadingChunkDoc, type Sample } from '../../subgraphs/environment/models/readingChunk';
 import { createStationLatestModel, type StationLatestDoc } from '../../subgraphs/environment/models/stationLatest';
 
-const DEFAULT_MAX_SAMPLES = 200_000;
+const DEFAULT_MAX_SAMPLES = 50_000;
 const CHUNKS_PER_INSERT = 200;
 
 export class ReadingDigest {

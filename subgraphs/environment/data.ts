@@ -52,7 +52,8 @@ export class EnvironmentData {
       const list = byMn.get(c.mn) ?? [];
       for (const s of unpackSamples(c.day, c.packed)) {
         const k = `${c.mn}|${s.t}|${s.cn}|${s.code}`;
-        // The first chunk written wins, as the readings record keeps the first packet of a key.
+        // Re-sent packets may sit in several chunks: keep one sample per key, from the lowest chunk id, so the
+        // choice is deterministic (conflicting re-sends with different values are not expected from a device).
         if (s.t < from || s.t >= to || seen.has(k)) continue;
         seen.add(k);
         list.push(s);
