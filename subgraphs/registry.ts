@@ -5,6 +5,7 @@ import { housingSubgraph } from './housing/server';
 import { resourcesSubgraph } from './resources/server';
 import { citymgmtSubgraph } from './citymgmt/server';
 import { hrssSubgraph } from './hrss/server';
+import { environmentSubgraph } from './environment/server';
 import { jointSubgraph } from './joint/server';
 
 export const SUBGRAPHS: Partial<Record<SubgraphName, SubgraphDefinition<any>>> = {
@@ -12,5 +13,6 @@ export const SUBGRAPHS: Partial<Record<SubgraphName, SubgraphDefinition<any>>> =
   resources: resourcesSubgraph,
   citymgmt: citymgmtSubgraph,
   hrss: hrssSubgraph,
+  environment: environmentSubgraph,
   joint: jointSubgraph,
 };
