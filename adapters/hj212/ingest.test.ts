@@ -90,10 +90,14 @@ test('TCP: frames merged in one read and split across reads are parsed; garbage 
   const listener = await createHj212Listener({ port: 0, conn });
   try {
     const frames = ['20261002000000', '20261002001500', '20261002003000'].map((t) => buildFrame(siteSegment(MN, t, 50)));
+    // The last packet asks for a reply (Flag=5: A bit set).
+    frames[2] = buildFrame(siteSegment(MN, '20261002003000', 50).replace('Flag=4', 'Flag=5'));
     const stream = frames[0] + frames[1] + 'JUNK' + frames[2];
     const socket = net.connect(listener.port, '127.0.0.1');
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     socket.setNoDelay(true);
+    let replies = '';
+    const replied = new Promise<void>((resolve) => socket.on('data', (d: Buffer) => { replies += d.toString('latin1'); if (replies.endsWith('\r\n')) resolve(); }));
     const done = new Promise<void>((resolve) => {
       const check = () => {
         if (listener.report.accepted + listener.report.rejected >= 4) {
@@ -111,6 +115,8 @@ test('TCP: frames merged in one read and split across reads are parsed; garbage 
       from = to;
     }
     await done;
+    await replied;
+    expect(replies).toBe(buildFrame(`QN=20261002003000000;ST=91;CN=9014;PW=123456;MN=${MN};Flag=4;CP=&&&&`));
     socket.end();
     expect(listener.report).toMatchObject({ accepted: 3, rejected: 1 });
     expect(listener.report.reasons[0].where).toMatch(/^packet 3 from 127\.0\.0\.1:\d+$/);

@@ -6,7 +6,7 @@ import type { Model } from 'mongoose';
 import type { IngestSink } from '../common/sink';
 import { readingId, type ReadingDoc } from '../../subgraphs/environment/models/reading';
 import type { ReadingDigest } from './digest';
-import { parseFrame } from './frame';
+import { buildFrame, parseFrame } from './frame';
 import { formatLocalTimestamp, parsePacket, type Hj212Packet, type PacketResult } from './packet';
 import type { VendorCodeMap } from './vendorCodes';
 
@@ -28,11 +28,21 @@ export async function ingestFrame(
   readings: Model<ReadingDoc>,
   vendor: VendorCodeMap,
   digest: ReadingDigest,
-): Promise<void> {
+): Promise<PacketResult> {
   const result = parseHj212Frame(frame, vendor);
   if (result.ok) {
     const reading = readingFromPacket(result.packet);
     await sink.acceptNew(readings, reading as unknown as Record<string, unknown>);
     await digest.add(reading);
   } else await sink.reject(where, frame, `${where}: ${result.reason}`);
+  return result;
+}
+
+/**
+ * The data reply (CN=9014, ST=91) a device asks for with the A bit of Flag; without it the device
+ * resends. Sent once the packet is stored.
+ */
+export function dataReplyFrame(p: Hj212Packet): string | null {
+  if ((p.flag & 1) === 0 || p.qn === null) return null;
+  return buildFrame(`QN=${p.qn};ST=91;CN=9014;PW=${p.pw};MN=${p.mn};Flag=4;CP=&&&&`);
 }

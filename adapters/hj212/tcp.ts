@@ -2,7 +2,8 @@
  * TCP listener for HJ 212 devices: each connection streams frames; reads are split into frames
  * (several per read, or one across reads), every valid packet is stored, every bad one (and any
  * garbage between frames) is quarantined with where = "packet N from <peer>". Each read is flushed
- * before the next is processed, so a packet is stored within one read's time.
+ * before the next is processed, so a packet is stored within one read's time; packets whose Flag asks
+ * for a reply get the CN=9014 data reply once stored.
  */
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
@@ -10,7 +11,8 @@ import type { Connection } from 'mongoose';
 import { IngestSink, type IngestReport } from '../common/sink';
 import { createReadingModel } from '../../subgraphs/environment/models/reading';
 import { ReadingDigest } from './digest';
-import { ingestFrame } from './ingest';
+import { dataReplyFrame, ingestFrame } from './ingest';
+import type { Hj212Packet } from './packet';
 import { Hj212Splitter } from './splitter';
 import { vendorCodes } from './vendorCodes';
 
@@ -45,14 +47,21 @@ export async function createHj212Listener(options: Hj212ListenerOptions): Promis
     const splitter = new Hj212Splitter();
     let packetNo = 0;
     const handle = async (items: ReturnType<Hj212Splitter['push']>) => {
+      const replies: Hj212Packet[] = [];
       for (const item of items) {
         packetNo++;
         const where = `packet ${packetNo} from ${peer}`;
-        if (item.kind === 'frame') await ingestFrame(item.text, where, sink, readings, vendor, digest);
-        else await sink.reject(where, item.text, `${where}: ${item.reason}`);
+        if (item.kind === 'frame') {
+          const r = await ingestFrame(item.text, where, sink, readings, vendor, digest);
+          if (r.ok) replies.push(r.packet);
+        } else await sink.reject(where, item.text, `${where}: ${item.reason}`);
       }
       await sink.flush();
       await digest.finish();
+      for (const p of replies) {
+        const reply = dataReplyFrame(p);
+        if (reply && !socket.destroyed) socket.write(reply);
+      }
       events.emit('stored', sink.report);
     };
     const enqueue = (items: ReturnType<Hj212Splitter['push']>) => {
