@@ -92,10 +92,14 @@ function workOrders(city: DemoCity, r: Random): WorkOrder[] {
     const district = city.districts.find((d) => d.code === p.district)!;
     if (night.has(p.code)) {
       const count = r.int(3, 5);
+      // The last evening is left out so that an order after midnight stays inside the period. Short
+      // periods (tests seed a day or two) have fewer evenings than orders: then evenings repeat.
+      const evenings = Math.max(1, city.monitoringDays - 1);
       const days = new Set<number>();
-      // The last evening is left out so that an order after midnight stays inside the period.
-      while (days.size < count) days.add(r.int(0, city.monitoringDays - 2));
-      for (const day of [...days].sort((a, b) => a - b)) {
+      while (days.size < Math.min(count, evenings)) days.add(r.int(0, evenings - 1));
+      const chosen = [...days];
+      while (chosen.length < count) chosen.push(r.int(0, evenings - 1));
+      for (const day of chosen.sort((a, b) => a - b)) {
         const hour = r.pick(NIGHT_HOURS);
         // Hours after midnight belong to the night that began the previous evening.
         orders.push(orderAt(r, city, p, district, 'NIGHT_CONSTRUCTION_NOISE', localInstant(city, hour < 6 ? day + 1 : day, hour, r.int(0, 59), r.int(0, 59))));

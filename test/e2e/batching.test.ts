@@ -13,7 +13,7 @@ const inspector = bearer({ dept: 'joint', purposes: ['wage-enforcement', 'pollut
 const READS = new Set(['find', 'aggregate', 'count', 'distinct']);
 
 beforeAll(async () => {
-  system = await startSystem({ projects: 110, workersPerProject: 4, monitoringDays: 1, monitorCommands: true });
+  system = await startSystem({ projects: 110, workersPerProject: 4, monitoringDays: 2, monitorCommands: true });
 }, 300_000);
 afterAll(() => system?.stop());
 
