@@ -1,0 +1,107 @@
+/**
+ * The runner's side of the child processes (subgraphs, gateways): spawn one with its config, wait
+ * until it prints `READY <json>`, stop it. Every child holds our stdin pipe and exits on EOF
+ * (childRuntime.ts), so it dies with us even on SIGKILL; on a normal exit, Ctrl-C or SIGTERM we
+ * also stop / kill what is still running.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { ROOT_DIR } from '../../lib/config';
+import { CHILD_CONFIG_ENV } from './childRuntime';
+
+export interface Child<Info> {
+  name: string;
+  pid: number;
+  info: Info;
+  stop(): Promise<void>;
+}
+
+const alive = new Set<ChildProcess>();
+
+/** Kills every child still running (synchronously: usable in an 'exit' handler). */
+export function killAllChildren(signal: NodeJS.Signals = 'SIGKILL'): void {
+  for (const c of alive) {
+    try {
+      c.kill(signal);
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+process.once('exit', () => killAllChildren());
+
+export async function startChild<Info>(
+  name: string,
+  script: string,
+  config: unknown,
+  options: { readyTimeoutMs?: number; verbose?: boolean } = {},
+): Promise<Child<Info>> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, script)], {
+    cwd: ROOT_DIR,
+    env: { ...process.env, [CHILD_CONFIG_ENV]: JSON.stringify(config), NODE_ENV: 'production' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  alive.add(child);
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      alive.delete(child);
+      resolve();
+    }),
+  );
+  let stderr = '';
+  let partial = '';
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (d: string) => {
+    stderr = (stderr + d).slice(-6000);
+    if (!options.verbose) return;
+    const lines = (partial + d).split('\n');
+    partial = lines.pop() ?? '';
+    for (const l of lines) process.stderr.write(`[${name}] ${l}\n`);
+  });
+  child.stdin!.on('error', () => undefined);
+
+  const info = await new Promise<Info>((resolve, reject) => {
+    let out = '';
+    const timeoutMs = options.readyTimeoutMs ?? 120_000;
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${name} not ready within ${timeoutMs / 1000} s:\n${stderr}`));
+    }, timeoutMs);
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (d: string) => {
+      out += d;
+      const m = /^READY (.*)$/m.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(JSON.parse(m[1]) as Info);
+        out = '';
+      } else if (out.length > 100_000) {
+        out = out.slice(-10_000);
+      }
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited (code ${code}, signal ${signal}) before it was ready:\n${stderr}`));
+    });
+    child.once('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+  });
+
+  return {
+    name,
+    pid: child.pid ?? -1,
+    info,
+    async stop() {
+      if (!alive.has(child)) return;
+      child.stdin!.end();
+      const term = setTimeout(() => child.kill('SIGTERM'), 5_000);
+      const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(term);
+      clearTimeout(kill);
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Child process: every chosen subgraph, each on its own port 0, each with its own silo database on
+ * the run's store. Secure (token check, catalogue enforcement, masking, audit) unless the config
+ * says `unsafeBenchmarkWithoutSecurity` — the second subgraph child, for the cost of security.
+ */
+import type { Connection } from 'mongoose';
+import type { TokenSettings } from '../../lib/auth/keys';
+import type { SubgraphName } from '../../lib/config';
+import { connectSilo } from '../../adapters/store/connection';
+import { createSubgraphServer, type SubgraphServer } from '../../subgraphs/common/createSubgraph';
+import { childConfig, runChild } from './childRuntime';
+import { subgraphDefinition } from './subgraphSet';
+
+export interface SubgraphsConfig {
+  uri: string;
+  /** Silo name → database name. */
+  databases: Record<string, string>;
+  names: SubgraphName[];
+  tokens: TokenSettings;
+  unsafeBenchmarkWithoutSecurity: boolean;
+}
+
+/** Subgraph name → its /graphql URL. */
+export type SubgraphsInfo = Record<string, string>;
+
+runChild<SubgraphsInfo>('subgraphs', async () => {
+  const cfg = childConfig<SubgraphsConfig>();
+  const connections: Connection[] = [];
+  const servers: SubgraphServer[] = [];
+  const urls: SubgraphsInfo = {};
+  for (const name of cfg.names) {
+    const def = subgraphDefinition(name);
+    if (!def) throw new Error(`no definition for subgraph ${name}`);
+    const connection = await connectSilo(cfg.uri, name, cfg.databases[name]);
+    connections.push(connection);
+    const server = await createSubgraphServer(def, {
+      connection,
+      tokens: cfg.tokens,
+      unsafeBenchmarkWithoutSecurity: cfg.unsafeBenchmarkWithoutSecurity,
+    });
+    servers.push(server);
+    urls[name] = (await server.listen(0)).url;
+  }
+  return {
+    info: urls,
+    async stop() {
+      await Promise.all(servers.map((s) => s.stop().catch(() => undefined)));
+      await Promise.all(connections.map((c) => c.close().catch(() => undefined)));
+    },
+  };
+});

@@ -1,0 +1,73 @@
+/** Medians over rounds and the ratios the benchmark reports. */
+import type { Measurement } from './load';
+
+export const VARIANTS = ['ours', 'hive', 'direct', 'oursUnsecured'] as const;
+export type Variant = (typeof VARIANTS)[number];
+export const QUERIES = ['project', 'list'] as const;
+export type QueryName = (typeof QUERIES)[number];
+
+export interface Summary {
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  /** Totals over every measured round (should all be 0). */
+  errors: number;
+  non2xx: number;
+  graphqlErrors: number;
+  /** Requests answered in all rounds. */
+  requests: number;
+  /** req/s of each round, in order. */
+  rounds: number[];
+}
+
+export function median(xs: number[]): number {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+export function summarize(ms: Measurement[]): Summary {
+  const sum = (k: 'errors' | 'non2xx' | 'graphqlErrors' | 'requests') => ms.reduce((a, m) => a + m[k], 0);
+  return {
+    reqPerSec: Math.round(median(ms.map((m) => m.reqPerSec)) * 10) / 10,
+    p50: median(ms.map((m) => m.p50)),
+    p99: median(ms.map((m) => m.p99)),
+    errors: sum('errors'),
+    non2xx: sum('non2xx'),
+    graphqlErrors: sum('graphqlErrors'),
+    requests: sum('requests'),
+    rounds: ms.map((m) => m.reqPerSec),
+  };
+}
+
+export interface Ratio {
+  /** Ratio of the median req/s. */
+  value: number;
+  /** The same ratio within each round (both variants measured minutes apart at most). */
+  perRound: number[];
+}
+
+/** Fewer answered requests than this in one round make its req/s too coarse to compare. */
+export const MIN_REQUESTS_PER_ROUND = 50;
+
+/** What makes the figures weak: errors, or too few requests answered in a round. */
+export function warnings(raw: Record<string, Record<string, Measurement[]>>): string[] {
+  const out: string[] = [];
+  for (const [q, byVariant] of Object.entries(raw)) {
+    for (const [v, ms] of Object.entries(byVariant)) {
+      const fewest = Math.min(...ms.map((m) => m.requests));
+      if (fewest < MIN_REQUESTS_PER_ROUND) out.push(`${q}/${v}: only ${fewest} requests answered in a round (raise --seconds)`);
+      const bad = ms.reduce((a, m) => a + m.errors + m.non2xx + m.graphqlErrors, 0);
+      if (bad) out.push(`${q}/${v}: ${bad} failed requests (errors, non-2xx or GraphQL errors)`);
+    }
+  }
+  return out;
+}
+
+export function ratio(a: Measurement[], b: Measurement[]): Ratio {
+  const perRound = a.map((m, i) => round3(m.reqPerSec / b[i].reqPerSec));
+  return { value: round3(median(a.map((m) => m.reqPerSec)) / median(b.map((m) => m.reqPerSec))), perRound };
+}
