@@ -9,13 +9,14 @@ import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../../lib/errors';
 import { bearerToken, verifyToken } from '../../lib/auth/tokens';
 import type { TokenSettings } from '../../lib/auth/keys';
 import type { Caller } from '../../lib/auth/claims';
 import { ROOT_DIR } from '../../lib/config';
 import { createHttpHandler, listen, type RunningService } from '../../lib/http/server';
 import { createSubgraphFetcher } from './fetcher';
-import { subgraphErrorPlugin } from './subgraphErrors';
 import { queryLimitRules, type QueryLimits } from './limits';
 
 export interface GatewayContext {
@@ -50,6 +51,20 @@ export interface Gateway {
 export const DEFAULT_SUPERGRAPH_PATH = path.join(ROOT_DIR, 'schema', 'supergraph.graphql');
 
 class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(private readonly subgraph: string, config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0]) {
+    super(config);
+  }
+
+  /** No response at all (refused, reset, timed out): say which subgraph, with a stable code. */
+  override didEncounterError(error: Error, fetchRequest: Parameters<RemoteGraphQLDataSource['didEncounterError']>[1], fetchResponse?: Parameters<RemoteGraphQLDataSource['didEncounterError']>[2]) {
+    if (!fetchResponse) {
+      throw new GraphQLError(`Subgraph "${this.subgraph}" is unavailable: ${error.message}`, {
+        extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, subgraph: this.subgraph },
+      });
+    }
+    throw error;
+  }
+
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     if (context?.authorization) request.http?.headers.set('authorization', context.authorization);
     if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
@@ -62,13 +77,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
-      new AuthForwardingDataSource({ url: options.subgraphUrls?.[name] ?? url, fetcher: client.fetcher }),
+      new AuthForwardingDataSource(name, { url: options.subgraphUrls?.[name] ?? url, fetcher: client.fetcher }),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
     validationRules: queryLimitRules({ maxDepth: options.limits?.maxDepth ?? 12, maxAliases: options.limits?.maxAliases ?? 30 }),
-    plugins: [ApolloServerPluginLandingPageDisabled(), subgraphErrorPlugin()],
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // Apollo Server labels every validation error GRAPHQL_VALIDATION_FAILED; our limits keep their own code.
+    formatError: (formatted) =>
+      formatted.extensions?.limit ? { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.QUERY_TOO_COMPLEX } } : formatted,
   });
   await apollo.start();
 

@@ -43,15 +43,18 @@ class BodyTooLargeError extends Error {}
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    const tooLarge = () => {
+      // Answer at once, and drain the rest so the client can read the answer (no reset).
+      req.removeAllListeners('data');
+      req.resume();
+      reject(new BodyTooLargeError(`request body over ${limit} bytes`));
+    };
+    if (Number(req.headers['content-length'] ?? 0) > limit) return tooLarge();
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > limit) {
-        reject(new BodyTooLargeError(`request body over ${limit} bytes`));
-        req.destroy();
-        return;
-      }
+      if (size > limit) return tooLarge();
       chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
