@@ -65,9 +65,13 @@ class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     throw error;
   }
 
-  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
+  override willSendRequest(options: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
+    const { request, context } = options;
     if (context?.authorization) request.http?.headers.set('authorization', context.authorization);
     if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
+    // The client's operation name, for the owners' audit trails (subgraph operations get generated names).
+    const clientOperation = 'incomingRequestContext' in options ? (options.incomingRequestContext.operationName ?? options.incomingRequestContext.request.operationName) : undefined;
+    if (clientOperation) request.http?.headers.set('x-client-operation', clientOperation);
   }
 }
 

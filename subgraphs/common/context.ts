@@ -6,6 +6,8 @@ import type { ReadLog } from './access';
 export interface SubgraphContext<Data> {
   caller: Caller;
   requestId: string;
+  /** The client's operation name as the gateway received it (x-client-operation), for the audit trail. */
+  clientOperation?: string;
   subgraph: SubgraphName;
   data: Data;
   /** Reads of this subgraph's data by another department, for the audit trail. */

@@ -100,7 +100,7 @@ export async function createSubgraphServer<Data>(
                   sub: ctx.caller.sub,
                   dept: ctx.caller.dept,
                   purposes: ctx.caller.purposes,
-                  operationName: operationName ?? null,
+                  operationName: ctx.clientOperation ?? operationName ?? null,
                   requestId: ctx.requestId,
                   reads: ctx.reads.toReads(),
                   at: new Date(),
@@ -118,7 +118,9 @@ export async function createSubgraphServer<Data>(
     apollo,
     async context(req, requestId) {
       const caller = secure ? verifyToken(options.tokens, bearerToken(req.headers.authorization)) : BENCHMARK_CALLER;
-      return { caller, requestId, subgraph: def.name, data: dataLayer.forRequest(), reads: new ReadLog() };
+      const op = req.headers['x-client-operation'];
+      const clientOperation = typeof op === 'string' && /^\w{1,100}$/.test(op) ? op : undefined;
+      return { caller, requestId, clientOperation, subgraph: def.name, data: dataLayer.forRequest(), reads: new ReadLog() };
     },
     async readiness() {
       return options.connection.readyState === 1 ? [] : [`database ${options.connection.name} not connected`];
