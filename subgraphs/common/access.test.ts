@@ -27,7 +27,7 @@ const worker = { workerId: 'W1', name: '欧阳娜', idNumber: '11010519491231002
 async function run(caller: Caller, fields = 'workerId name idNumber bankAccount') {
   const reads = new ReadLog();
   const r = await graphql({ schema, source: `{ worker { ${fields} } }`, rootValue: { worker }, contextValue: { caller, reads } });
-  return { data: r.data as { worker: Record<string, unknown> }, errors: (r.errors ?? []).map((e) => ({ path: e.path?.join('.'), ...(e.extensions as Record<string, unknown>) })), reads: reads.toReads() };
+  return { data: r.data as { worker: Record<string, unknown> }, errors: (r.errors ?? []).map((e) => ({ path: e.path?.join('.'), ...e.extensions }) as Record<string, unknown>), reads: reads.toReads() };
 }
 const caller = (dept: Caller['dept'], purposes: string[] = []): Caller => ({ sub: 'u', dept, roles: [], purposes });
 

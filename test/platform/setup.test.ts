@@ -9,7 +9,7 @@ const buildDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xietong-build-'));
 afterAll(() => fs.rmSync(buildDir, { recursive: true, force: true }));
 
 function setup(env: Record<string, string | undefined>) {
-  const merged = { ...process.env, XIETONG_BUILD_DIR: buildDir, ...env };
+  const merged: Record<string, string | undefined> = { ...process.env, XIETONG_BUILD_DIR: buildDir, ...env };
   for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
   return spawnSync(process.execPath, ['scripts/setup.js'], { cwd: ROOT_DIR, env: merged as NodeJS.ProcessEnv, encoding: 'utf8' });
 }
