@@ -75,6 +75,27 @@ class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
+/** Subgraph name → URL: the supergraph's join__graph URLs, overridden per deployment. */
+function subgraphUrlsOf(supergraphSdl: string, overrides: Record<string, string> = {}): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const m of supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)) urls[m[1]] = overrides[m[1]] ?? m[2];
+  return urls;
+}
+
+async function unreachableSubgraphs(urls: Record<string, string>): Promise<string[]> {
+  const problems = await Promise.all(
+    Object.entries(urls).map(async ([name, url]) => {
+      try {
+        const res = await fetch(url.replace(/\/graphql$/, '/health'), { signal: AbortSignal.timeout(2_000) });
+        return res.ok ? null : `subgraph ${name} answered ${res.status}`;
+      } catch (e) {
+        return `subgraph ${name} unreachable at ${url}: ${(e as Error).message}`;
+      }
+    }),
+  );
+  return problems.filter((p): p is string => p !== null);
+}
+
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const supergraphSdl = options.supergraphSdl ?? fs.readFileSync(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, 'utf8');
   const client = createSubgraphFetcher({ timeoutMs: options.subgraphTimeoutMs ?? 10_000 });
@@ -94,8 +115,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   await apollo.start();
 
+  const subgraphUrls = subgraphUrlsOf(supergraphSdl, options.subgraphUrls);
   const handler = createHttpHandler<GatewayContext>({
     apollo,
+    // Ready = supergraph loaded (apollo.start resolved) and every subgraph answers /health.
+    readiness: () => unreachableSubgraphs(subgraphUrls),
     maxBodyBytes: options.maxBodyBytes,
     async context(req, requestId) {
       const authorization = Array.isArray(req.headers.authorization) ? req.headers.authorization[0] : req.headers.authorization;

@@ -41,6 +41,11 @@ test('the catalogue is queryable by any department', async () => {
   expect(r.body.data.catalog).toEqual(expect.arrayContaining([{ coordinate: 'Project.code', level: 'OPEN', purposes: [] }]));
 });
 
+test('/ready is 200 while every subgraph answers', async () => {
+  const ready = await fetch(gateway.url.replace(/\/graphql$/, '/ready'));
+  expect(ready.status).toBe(200);
+});
+
 test('with a subgraph down, the rest answers and the error names the subgraph', async () => {
   await housing.stop();
   const r = await gateway.query(
@@ -53,4 +58,12 @@ test('with a subgraph down, the rest answers and the error names the subgraph', 
   expect(r.body.errors).toEqual([
     expect.objectContaining({ extensions: expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'housing' }) }),
   ]);
+});
+
+test('/ready names an unreachable subgraph; /health stays up', async () => {
+  const base = gateway.url.replace(/\/graphql$/, '');
+  const ready = await fetch(`${base}/ready`);
+  expect(ready.status).toBe(503);
+  expect((await ready.json()).problems).toEqual([expect.stringMatching(/^subgraph housing unreachable/)]);
+  expect((await fetch(`${base}/health`)).status).toBe(200);
 });
