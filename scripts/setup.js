@@ -23,9 +23,12 @@ function npmPackagesCurrent() {
 
 try {
   if (!npmPackagesCurrent()) {
-    log('installing npm packages from package-lock.json (npm ci)…');
+    // `npm install` installs exactly the locked versions. Not `npm ci`: npm 11.19 writes lockfiles
+    // without the other platforms' optional bindings of unrs-resolver (a jest dependency) and then
+    // refuses them in `npm ci` ("Missing: @unrs/resolver-binding-… from lock file").
+    log('installing npm packages from package-lock.json…');
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    execFileSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(npm, ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: ROOT, stdio: 'inherit' });
   }
   if (process.env.MONGODB_URI) {
     log('MONGODB_URI is set: the embedded store is not built');
