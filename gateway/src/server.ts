@@ -15,7 +15,7 @@ import { bearerToken, verifyToken } from '../../lib/auth/tokens';
 import type { TokenSettings } from '../../lib/auth/keys';
 import type { Caller } from '../../lib/auth/claims';
 import { ROOT_DIR } from '../../lib/config';
-import { createHttpHandler, listen, type RunningService } from '../../lib/http/server';
+import { createHttpHandler, serviceFront, type RunningService } from '../../lib/http/server';
 import { createSubgraphFetcher } from './fetcher';
 import { queryLimitRules, type QueryLimits } from './limits';
 
@@ -130,18 +130,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
   });
 
-  const running: RunningService[] = [];
   return {
     handler,
-    async listen(port, host) {
-      const r = await listen(handler, port, host);
-      running.push(r);
-      return r;
-    },
-    async stop() {
-      await Promise.all(running.map((r) => r.stop()));
+    ...serviceFront(handler, async () => {
       await apollo.stop();
       await client.close();
-    },
+    }),
   };
 }

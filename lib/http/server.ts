@@ -152,3 +152,25 @@ export function listen(handler: http.RequestListener, port: number, host = '127.
     });
   });
 }
+
+export interface ServiceFront {
+  listen(port: number, host?: string): Promise<RunningService>;
+  /** Closes every listener, then runs `cleanup` (stop Apollo, close clients). */
+  stop(): Promise<void>;
+}
+
+/** listen()/stop() around one handler, for the gateway and every subgraph. */
+export function serviceFront(handler: http.RequestListener, cleanup: () => Promise<void>): ServiceFront {
+  const running: RunningService[] = [];
+  return {
+    async listen(port, host) {
+      const r = await listen(handler, port, host);
+      running.push(r);
+      return r;
+    },
+    async stop() {
+      await Promise.all(running.splice(0).map((r) => r.stop()));
+      await cleanup();
+    },
+  };
+}

@@ -15,7 +15,7 @@ import { bearerToken, verifyToken } from '../../lib/auth/tokens';
 import type { TokenSettings } from '../../lib/auth/keys';
 import type { Caller } from '../../lib/auth/claims';
 import { ROOT_DIR, type SubgraphName } from '../../lib/config';
-import { createHttpHandler, listen, type RunningService } from '../../lib/http/server';
+import { createHttpHandler, serviceFront, type RunningService } from '../../lib/http/server';
 import { enforceCatalog, ReadLog } from './access';
 import { AuditTrail, createAuditModel } from './audit';
 import { auditResolvers } from './auditApi';
@@ -127,19 +127,10 @@ export async function createSubgraphServer<Data>(
     },
   });
 
-  const running: RunningService[] = [];
   return {
     name: def.name,
     handler,
     audit,
-    async listen(port, host) {
-      const r = await listen(handler, port, host);
-      running.push(r);
-      return r;
-    },
-    async stop() {
-      await Promise.all(running.map((r) => r.stop()));
-      await apollo.stop();
-    },
+    ...serviceFront(handler, () => apollo.stop()),
   };
 }
