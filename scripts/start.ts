@@ -86,14 +86,14 @@ async function main() {
       await previousStop?.();
       await listener.stop();
     };
-    hj212Line = `  hj212 tcp  ${hostToBind()}:${listener.port}`;
+    hj212Line = `  ${"hj212 tcp".padEnd(12)} ${hostToBind()}:${listener.port}`;
   }
 
   const lines = [
     '',
     `Xietong is running (started in ${((Date.now() - t0) / 1000).toFixed(1)} s, store: ${store.source === 'MONGODB_URI' ? 'MONGODB_URI' : 'embedded FerretDB ' + store.uri})`,
-    `  gateway    ${running.url}`,
-    ...Object.entries(urls).map(([n, u]) => `  ${n.padEnd(10)} ${u}`),
+    `  ${"gateway".padEnd(12)} ${running.url}`,
+    ...Object.entries(urls).map(([n, u]) => `  ${n.padEnd(12)} ${u}`),
     ...(hj212Line ? [hj212Line] : []),
     '',
     '  get a token:  npm run token -- --dept housing --roles admin',
