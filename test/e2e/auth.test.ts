@@ -99,3 +99,29 @@ describe('a subgraph called directly', () => {
     expect(r.body.data._service.sdl).toMatch(/type Project/);
   });
 });
+
+describe('every subgraph called directly', () => {
+  const { SUBGRAPHS } = require('../../subgraphs/registry') as typeof import('../../subgraphs/registry');
+  const services: Record<string, Started> = {};
+  const storeAll = testStore();
+  beforeAll(async () => {
+    for (const [name, def] of Object.entries(SUBGRAPHS)) services[name] = await startSubgraph(def!, await storeAll.connect(name));
+  });
+  afterAll(async () => {
+    await Promise.all(Object.values(services).map((s) => s.stop()));
+    await storeAll.closeAll();
+  });
+
+  test.each(Object.keys(SUBGRAPHS))('%s: no token or a forged token → 401 and no data, even for _service and _entities', async (name) => {
+    for (const auth of [undefined, `Bearer ${forged()}`, `Bearer ${handMade({ alg: 'none' }, goodClaims())}`]) {
+      const r = request(services[name].url.replace(/\/graphql$/, '')).post('/graphql');
+      const res = await (auth ? r.set('authorization', auth) : r).send({ query: '{ _service { sdl } _entities(representations: [{ __typename: "Project", code: "2024-371302-47-01-A1B2C3" }]) { __typename } }' });
+      expect(res.status).toBe(401);
+      expect(res.body.data).toBeUndefined();
+      expect(res.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+    const ok = await request(services[name].url.replace(/\/graphql$/, '')).post('/graphql').set('authorization', bearer({ dept: 'public' })).send({ query: '{ _service { sdl } }' });
+    expect(ok.status).toBe(200);
+    expect(ok.body.data._service.sdl.length).toBeGreaterThan(100);
+  });
+});
