@@ -16,6 +16,8 @@ export interface Measurement {
   non2xx: number;
   graphqlErrors: number;
   requests: number;
+  /** Cores used by each process while the load ran (cpu.ts). */
+  cpu?: Record<string, number>;
 }
 
 export interface LoadSpec {

@@ -4,7 +4,7 @@
  *
  *   npx tsx bench/graph/run.ts [--seconds 10] [--connections 20] [--rounds 2] [--warmup 3]
  *                              [--projects 100] [--subgraphs all|a,b,c] [--exclude Type.field,subgraph:Type.field]
- *                              [--with-computed] [--tokens 2000] [--seed-timeout 600] [--verbose]
+ *                              [--with-computed] [--store-uri mongodb://…] [--tokens 2000] [--seed-timeout 600] [--verbose]
  *
  * The store, the subgraphs (one secure child process, one unsecured) and each gateway (its own child
  * process) run apart from autocannon, which runs here. Prints ONE JSON object on stdout (progress goes
@@ -15,10 +15,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCity } from '../../adapters/demo/city';
+import { connectSilo } from '../../adapters/store/connection';
 import { startEmbeddedStore, type EmbeddedStore } from '../../adapters/store/embedded';
 import { DEPARTMENTS, ROOT_DIR } from '../../lib/config';
 import { assertClean, canonical, postGraphQL, probeLatency, projectsOf, type GraphQLBody } from './check';
 import { killAllChildren, startChild, type Child } from './children';
+import { coresUsed, sampleCpu } from './cpu';
 import { runLoad, stopLoad, type Measurement } from './load';
 import { buildQueries, LIST_SIZE, loadModels, subgraphPart, writeQueryFiles } from './queries';
 import type { SeedReport } from './seed';
@@ -37,6 +39,7 @@ const { values: opts } = parseArgs({
     warmup: { type: 'string', default: '3' },
     projects: { type: 'string', default: '100' },
     subgraphs: { type: 'string' },
+    'store-uri': { type: 'string' },
     exclude: { type: 'string' },
     tokens: { type: 'string', default: '2000' },
     'seed-timeout': { type: 'string', default: '600' },
@@ -74,7 +77,9 @@ function cleanup(): Promise<void> {
   })();
   return cleaning;
 }
+let aborted = false;
 function abort(why: string, code: number): void {
+  aborted = true;
   log(why);
   void cleanup().finally(() => process.exit(code));
 }
@@ -111,6 +116,9 @@ function removeStaleTempDirs(): void {
   }
 }
 
+/** A URI without its credentials, for logs and the report. */
+const redact = (text: string) => text.replace(/\/\/[^/@\s]+@/g, '//***@');
+
 const loopback = (url: string) => url.replace('//localhost:', '//127.0.0.1:');
 
 async function main() {
@@ -131,11 +139,28 @@ async function main() {
   const built = buildQueries(loadModels(choice.names, excluded), knownArgs);
 
   // Store and city (the seeding runs in a child, so that its time is bounded).
-  const store: EmbeddedStore = await startEmbeddedStore({ dataDir: tmp, log });
-  cleanups.push(() => store.stop());
-  const dbPrefix = 'bench';
+  // The embedded store in the temp dir; or --store-uri (e.g. a MongoDB whose indexes serve the
+  // subgraphs' queries), with databases of this run only, dropped at the end.
+  let store: Pick<EmbeddedStore, 'uri' | 'pid'>;
+  let dbPrefix = 'bench';
+  if (opts['store-uri']) {
+    store = { uri: opts['store-uri'], pid: -1 };
+    dbPrefix = `bench${process.pid}`;
+    const uri = store.uri;
+    cleanups.push(async () => {
+      for (const d of DEPARTMENTS) {
+        const c = await connectSilo(uri, d, `${dbPrefix}_${d}`);
+        await c.dropDatabase().catch(() => undefined);
+        await c.close();
+      }
+    });
+  } else {
+    const embedded = await startEmbeddedStore({ dataDir: tmp, log });
+    cleanups.push(() => embedded.stop());
+    store = embedded;
+  }
   const dbName = (silo: string) => `${dbPrefix}_${silo}`;
-  log(`store ${store.uri}; seeding ${settings.projects} projects (at most ${settings.seedTimeoutSeconds} s)`);
+  log(`store ${redact(store.uri)}; seeding ${settings.projects} projects (at most ${settings.seedTimeoutSeconds} s)`);
   const seeder = await startChild<SeedReport>('seed', 'seedChild.ts', {
     uri: store.uri,
     projects: settings.projects,
@@ -220,9 +245,13 @@ async function main() {
     v === 'direct'
       ? { url: directBodies[q].url, body: directBodies[q].body }
       : { url: { ours, hive, oursUnsecured }[v], body: bodies[q] };
+  const pids = { ...(store.pid > 0 ? { store: store.pid } : {}), runner: process.pid, ...Object.fromEntries(children.map((c) => [c.name, c.pid])) };
   const measure = async (v: Variant, q: QueryName, seconds: number) => {
+    if (aborted) throw new Error('aborted');
     const t = target(v, q);
+    const before = sampleCpu(pids);
     const m = await runLoad({ url: t.url, body: JSON.stringify(t.body), tokens, connections: settings.connections, seconds });
+    m.cpu = coresUsed(before, sampleCpu(pids));
     // Requests still queued in the subgraphs when the load stops would slow the next measurement:
     // one more request queues behind them, so its answer means the backlog is gone.
     await postGraphQL(t.url, t.body, tokens.next()).catch(() => undefined);
@@ -243,7 +272,8 @@ async function main() {
         const m = await measure(v, q, settings.seconds);
         raw[q][v].push(m);
         log(`round ${r + 1}/${settings.rounds} ${q.padEnd(7)} ${v.padEnd(13)} ${m.reqPerSec} req/s p50 ${m.p50} ms p99 ${m.p99} ms` +
-          (m.errors + m.non2xx + m.graphqlErrors ? ` errors ${m.errors} non2xx ${m.non2xx} graphqlErrors ${m.graphqlErrors}` : ''));
+          (m.errors + m.non2xx + m.graphqlErrors ? ` errors ${m.errors} non2xx ${m.non2xx} graphqlErrors ${m.graphqlErrors}` : '') +
+          ` | cores: ${Object.entries(m.cpu ?? {}).filter(([, c]) => c >= 0.05).sort((a, b) => b[1] - a[1]).map(([p, c]) => `${p} ${c}`).join(', ')}`);
       }
     }
   }
@@ -266,7 +296,8 @@ async function main() {
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, node: process.version, platform: `${os.platform()} ${os.release()}`, memoryGB: Math.round(os.totalmem() / 2 ** 30) },
     settings: {
       ...settings,
-      command: `npx tsx bench/graph/run.ts ${process.argv.slice(2).join(' ')}`.trim(),
+      command: redact(`npx tsx bench/graph/run.ts ${process.argv.slice(2).join(' ')}`.trim()),
+      store: opts['store-uri'] ? 'external (--store-uri)' : 'embedded FerretDB (SQLite) in a temp dir',
       medians: 'reqPerSec, p50 and p99 (ms) are medians over the rounds; errors, non2xx and graphqlErrors are totals over all rounds',
       uniqueAuthorization: `a pool of ${tokens.size} pre-signed RS256 tokens (distinct jti and sub), one per request, round robin`,
       hive: 'in-flight deduplication off, landing page and GraphiQL off, JWT verified (same key) and Authorization propagated',

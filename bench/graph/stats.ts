@@ -18,6 +18,8 @@ export interface Summary {
   requests: number;
   /** req/s of each round, in order. */
   rounds: number[];
+  /** Cores used by each process during the load (median over rounds). */
+  cpu: Record<string, number>;
 }
 
 export function median(xs: number[]): number {
@@ -40,6 +42,9 @@ export function summarize(ms: Measurement[]): Summary {
     graphqlErrors: sum('graphqlErrors'),
     requests: sum('requests'),
     rounds: ms.map((m) => m.reqPerSec),
+    cpu: Object.fromEntries(
+      [...new Set(ms.flatMap((m) => Object.keys(m.cpu ?? {})))].map((p) => [p, median(ms.flatMap((m) => (m.cpu?.[p] === undefined ? [] : [m.cpu[p]])))]),
+    ),
   };
 }
 

@@ -1,0 +1,36 @@
+/**
+ * Where the CPU goes during a measurement: cores used on average by each process (store, subgraph
+ * children, gateways, this runner), from /proc/<pid>/stat (Linux; empty elsewhere). It tells whether
+ * the gateway or what is behind it is the bottleneck.
+ */
+import fs from 'node:fs';
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+function cpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[11] = utime, fields[12] = stime (the 14th and 15th fields of the whole line)
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+export type CpuSample = { at: number; seconds: Record<string, number | undefined> };
+
+export function sampleCpu(pids: Record<string, number>): CpuSample {
+  return { at: performance.now(), seconds: Object.fromEntries(Object.entries(pids).map(([n, p]) => [n, cpuSeconds(p)])) };
+}
+
+/** Cores used by each process between two samples (2 decimals). */
+export function coresUsed(a: CpuSample, b: CpuSample): Record<string, number> {
+  const wall = (b.at - a.at) / 1000;
+  const out: Record<string, number> = {};
+  for (const [n, s] of Object.entries(a.seconds)) {
+    const e = b.seconds[n];
+    if (s !== undefined && e !== undefined && wall > 0) out[n] = Math.round(((e - s) / wall) * 100) / 100;
+  }
+  return out;
+}
