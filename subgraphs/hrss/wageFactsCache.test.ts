@@ -22,7 +22,7 @@ test('reuses the month while the collections are unchanged, recomputes after an 
   conn.getClient().on('commandStarted', (e) => {
     if (e.commandName === 'find' || e.commandName === 'aggregate') scans++;
   });
-  const cache = new WageFactsCache(models, 300);
+  const cache = new WageFactsCache(models, 300, 0);
   expect(await cache.monthIfCached('2026-10', '2026-11-20')).toBeNull();
   const first = await cache.month('2026-10', '2026-11-20');
   expect(first.get(P)).toEqual([{ workerId: 'W1', daysWorked: 3, dailyWageFen: null, paidFen: 30_000, employerUscc: null }]);
@@ -42,4 +42,20 @@ test('a max age of 0 disables the cache', async () => {
   const cache = new WageFactsCache(createHrssModels(conn), 0);
   await cache.month('2026-10', '2026-11-20');
   expect(await cache.monthIfCached('2026-10', '2026-11-20')).toBeNull();
+});
+
+test('back-to-back requests share one check of the collection counts', async () => {
+  const conn = await store.connect('hrss_version', { monitorCommands: true });
+  const models = createHrssModels(conn);
+  await ensureHrssIndexes(models);
+  await models.PayLine.create(payLine('S1', 30_000));
+  let countChecks = 0;
+  conn.getClient().on('commandStarted', (e) => {
+    if (e.commandName === 'collStats' || e.commandName === 'count' || e.commandName === 'aggregate') countChecks++;
+  });
+  const cache = new WageFactsCache(models, 300, 60_000);
+  await cache.month('2026-10', '2026-11-20');
+  const afterFirst = countChecks;
+  await Promise.all([1, 2, 3, 4, 5].map(() => cache.month('2026-10', '2026-11-20')));
+  expect(countChecks).toBe(afterFirst);
 });

@@ -33,14 +33,30 @@ interface Entry {
 export class WageFactsCache {
   private readonly entries = new Map<string, Entry>();
   private readonly maxAgeMs: number;
+  private versionCheck: { at: number; value: Promise<string> } | null = null;
 
-  constructor(private readonly models: HrssModels, maxAgeSeconds = Number(readEnv('WAGE_FACTS_CACHE_SECONDS') ?? 300)) {
+  /**
+   * @param versionCheckMs how long one check of the collection counts is trusted: concurrent and
+   *   back-to-back requests share it instead of each asking the store three times (default 1 s, so a
+   *   new ingest shows up within a second).
+   */
+  constructor(
+    private readonly models: HrssModels,
+    maxAgeSeconds = Number(readEnv('WAGE_FACTS_CACHE_SECONDS') ?? 300),
+    private readonly versionCheckMs = 1_000,
+  ) {
     this.maxAgeMs = maxAgeSeconds * 1000;
   }
 
-  private async version(): Promise<string> {
-    const counts = await Promise.all([this.models.AttendanceBlock, this.models.PayLine, this.models.Registration].map(countOf));
-    return counts.join('/');
+  private version(): Promise<string> {
+    const now = Date.now();
+    if (this.versionCheck && now - this.versionCheck.at < this.versionCheckMs) return this.versionCheck.value;
+    const value = Promise.all([this.models.AttendanceBlock, this.models.PayLine, this.models.Registration].map(countOf)).then((c) => c.join('/'));
+    this.versionCheck = { at: now, value };
+    value.catch(() => {
+      this.versionCheck = null;
+    });
+    return value;
   }
 
   private fresh(entry: Entry | undefined, version: string): entry is Entry {
