@@ -3,7 +3,7 @@ import type { Connection } from 'mongoose';
 import { pseudonymSecret } from '../../domain/pseudonym';
 import { createHrssModels, ensureHrssIndexes } from '../../subgraphs/hrss/models';
 import type { Adapter, IngestOptions } from '../common/adapter';
-import { readCsvRecords } from '../common/records';
+import { ingestCsvFacts } from '../common/csvFacts';
 import type { IngestSink } from '../common/sink';
 import { parsePayrollRow } from './record';
 
@@ -11,17 +11,8 @@ export async function ingestPayrollFile(file: string, sink: IngestSink, conn: Co
   const models = createHrssModels(conn);
   await ensureHrssIndexes(models);
   const secret = pseudonymSecret();
-  for await (const rec of readCsvRecords(file, { encoding: options.encoding })) {
-    const where = `${file}:${rec.line}`;
-    if (rec.error !== undefined) {
-      await sink.reject(where, rec.raw, `malformed CSV row: ${rec.error}`);
-      continue;
-    }
-    const parsed = parsePayrollRow(rec.fields, secret);
-    if (parsed.reason !== undefined) await sink.reject(where, rec.raw, parsed.reason);
-    // A bank transfer never changes once made: insert keyed by the unique bank serial.
-    else await sink.acceptNew(models.PayLine, { ...parsed.doc });
-  }
+  // A bank transfer never changes once made: insert keyed by the unique bank serial.
+  await ingestCsvFacts(file, sink, options, models.PayLine, (fields) => parsePayrollRow(fields, secret));
 }
 
 export const payrollAdapter: Adapter = {

@@ -3,7 +3,7 @@ import type { Connection } from 'mongoose';
 import { pseudonymSecret } from '../../domain/pseudonym';
 import { createHrssModels, ensureHrssIndexes } from '../../subgraphs/hrss/models';
 import type { Adapter, IngestOptions } from '../common/adapter';
-import { readCsvRecords } from '../common/records';
+import { ingestCsvFacts } from '../common/csvFacts';
 import type { IngestSink } from '../common/sink';
 import { parseRosterRow } from './record';
 
@@ -11,17 +11,8 @@ export async function ingestRosterFile(file: string, sink: IngestSink, conn: Con
   const models = createHrssModels(conn);
   await ensureHrssIndexes(models);
   const secret = pseudonymSecret();
-  for await (const rec of readCsvRecords(file, { encoding: options.encoding })) {
-    const where = `${file}:${rec.line}`;
-    if (rec.error !== undefined) {
-      await sink.reject(where, rec.raw, `malformed CSV row: ${rec.error}`);
-      continue;
-    }
-    const parsed = parseRosterRow(rec.fields, secret);
-    if (parsed.reason !== undefined) await sink.reject(where, rec.raw, parsed.reason);
-    // A registration is an append-only fact (worker, project, entry date): a plain insert is idempotent.
-    else await sink.acceptNew(models.Registration, { ...parsed.doc });
-  }
+  // A registration is an append-only fact (worker, project, entry date): a plain insert is idempotent.
+  await ingestCsvFacts(file, sink, options, models.Registration, (fields) => parseRosterRow(fields, secret));
 }
 
 export const workersAdapter: Adapter = {
