@@ -25,6 +25,6 @@ export async function ingestCsvFacts<T extends object>(
     }
     const parsed = parse(rec.fields);
     if (parsed.reason !== undefined) await sink.reject(where, rec.raw, parsed.reason);
-    else await sink.acceptNew(model, { ...parsed.doc });
+    else await sink.acceptNew(model, { ...parsed.doc } as Record<string, unknown>);
   }
 }
