@@ -34,3 +34,21 @@ export function coresUsed(a: CpuSample, b: CpuSample): Record<string, number> {
   }
   return out;
 }
+
+/**
+ * Waits until the processes are idle (together under `threshold` cores for a second), at most
+ * `maxMs`: requests still queued in the subgraphs or the store when a load stops would otherwise
+ * slow down the next measurement. Resolves to the milliseconds waited.
+ */
+export async function waitUntilIdle(pids: Record<string, number>, threshold = 0.2, maxMs = 60_000): Promise<number> {
+  const start = performance.now();
+  let prev = sampleCpu(pids);
+  while (performance.now() - start < maxMs) {
+    await new Promise((r) => setTimeout(r, 1_000));
+    const now = sampleCpu(pids);
+    const busy = Object.values(coresUsed(prev, now)).reduce((a, c) => a + c, 0);
+    if (busy < threshold) break;
+    prev = now;
+  }
+  return Math.round(performance.now() - start);
+}

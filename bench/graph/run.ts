@@ -20,7 +20,7 @@ import { startEmbeddedStore, type EmbeddedStore } from '../../adapters/store/emb
 import { DEPARTMENTS, ROOT_DIR } from '../../lib/config';
 import { assertClean, canonical, postGraphQL, probeLatency, projectsOf, type GraphQLBody } from './check';
 import { killAllChildren, startChild, type Child } from './children';
-import { coresUsed, sampleCpu } from './cpu';
+import { coresUsed, sampleCpu, waitUntilIdle } from './cpu';
 import { runLoad, stopLoad, type Measurement } from './load';
 import { buildQueries, LIST_SIZE, loadModels, subgraphPart, writeQueryFiles } from './queries';
 import type { SeedReport } from './seed';
@@ -246,15 +246,15 @@ async function main() {
       ? { url: directBodies[q].url, body: directBodies[q].body }
       : { url: { ours, hive, oursUnsecured }[v], body: bodies[q] };
   const pids = { ...(store.pid > 0 ? { store: store.pid } : {}), runner: process.pid, ...Object.fromEntries(children.map((c) => [c.name, c.pid])) };
+  const { runner: _runner, ...serving } = pids;
+  await waitUntilIdle(serving);
   const measure = async (v: Variant, q: QueryName, seconds: number) => {
     if (aborted) throw new Error('aborted');
     const t = target(v, q);
     const before = sampleCpu(pids);
     const m = await runLoad({ url: t.url, body: JSON.stringify(t.body), tokens, connections: settings.connections, seconds });
     m.cpu = coresUsed(before, sampleCpu(pids));
-    // Requests still queued in the subgraphs when the load stops would slow the next measurement:
-    // one more request queues behind them, so its answer means the backlog is gone.
-    await postGraphQL(t.url, t.body, tokens.next()).catch(() => undefined);
+    await waitUntilIdle(serving);
     return m;
   };
   if (settings.warmupSeconds) {
@@ -301,6 +301,7 @@ async function main() {
       medians: 'reqPerSec, p50 and p99 (ms) are medians over the rounds; errors, non2xx and graphqlErrors are totals over all rounds',
       uniqueAuthorization: `a pool of ${tokens.size} pre-signed RS256 tokens (distinct jti and sub), one per request, round robin`,
       hive: 'in-flight deduplication off, landing page and GraphiQL off, JWT verified (same key) and Authorization propagated',
+      betweenMeasurements: 'wait until the store and the children are idle (< 0.2 cores, at most 60 s)',
     },
     graph: {
       subgraphs: choice.names,
