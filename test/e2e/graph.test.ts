@@ -19,7 +19,7 @@ const UNIFIED = `query Unified($code: String!, $month: String!, $from: String!, 
     code name districtName status
     permit { permitNo }
     reportedFloorArea
-    approvedFloorArea approvedHeight
+    approvedFloorArea approvedHeight planningPermits { permitNo kind }
     complaintCount(from: $from, to: $to)
     openEnforcementCases { caseNo }
     workforce
@@ -41,6 +41,7 @@ test('the unified view of a planted project has fields from all five departments
   expect(v.reportedFloorArea).toBe(p.reportedFloorArea);
   expect(v.approvedFloorArea).toBe(p.approvedFloorArea); // 自然资源
   expect(v.approvedHeight).toBe(p.approvedHeight);
+  expect(v.planningPermits.map((x: { kind: string }) => x.kind).sort()).toEqual(['ENGINEERING', 'LAND_USE']);
   expect(v.complaintCount).toBeGreaterThanOrEqual(3); // 城管
   expect(v.workforce).toBe(system.city.workers.filter((w) => w.projectCode === code).length); // 人社
   expect(v.wageStatus.workersWithAttendance).toBeGreaterThan(0);

@@ -30,7 +30,9 @@ export const Project = {
   __resolveReference(ref: ProjectRef): ProjectRef {
     return { code: ref.code };
   },
-  planningPermits: permitsOf,
+  planningPermits(p: ProjectRef, _: unknown, ctx: Ctx) {
+    return permitsOf(p, ctx);
+  },
   async landUsePlanningPermit(p: ProjectRef, _: unknown, ctx: Ctx) {
     return latest(await permitsOf(p, ctx), 'LAND_USE');
   },
