@@ -52,3 +52,13 @@ export async function waitUntilIdle(pids: Record<string, number>, threshold = 0.
   }
   return Math.round(performance.now() - start);
 }
+
+/** Peak resident memory of a process in MB (VmHWM), null when unknown. */
+export function peakRssMB(pid: number): number | null {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
