@@ -43,7 +43,10 @@ export function summarize(ms: Measurement[]): Summary {
     requests: sum('requests'),
     rounds: ms.map((m) => m.reqPerSec),
     cpu: Object.fromEntries(
-      [...new Set(ms.flatMap((m) => Object.keys(m.cpu ?? {})))].map((p) => [p, median(ms.flatMap((m) => (m.cpu?.[p] === undefined ? [] : [m.cpu[p]])))]),
+      [...new Set(ms.flatMap((m) => Object.keys(m.cpu ?? {})))].map((p) => [
+        p,
+        round3(median(ms.flatMap((m) => (m.cpu?.[p] === undefined ? [] : [m.cpu[p]])))),
+      ]),
     ),
   };
 }
@@ -58,10 +61,30 @@ export interface Ratio {
 /** Fewer answered requests than this in one round make its req/s too coarse to compare. */
 export const MIN_REQUESTS_PER_ROUND = 50;
 
-/** What makes the figures weak: errors, or too few requests answered in a round. */
+/** Cores our processes (all but the runner) used during a measurement; undefined when unknown. */
+function servingCores(m: Measurement): number | undefined {
+  if (!m.cpu) return undefined;
+  return Object.entries(m.cpu).reduce((a, [p, c]) => (p === 'runner' ? a : a + c), 0);
+}
+
+/**
+ * What makes the figures weak: errors; too few requests answered in a round; a measurement during
+ * which our processes got much less CPU than in the other measurements of the same query (another
+ * load on the machine competed).
+ */
 export function warnings(raw: Record<string, Record<string, Measurement[]>>): string[] {
   const out: string[] = [];
   for (const [q, byVariant] of Object.entries(raw)) {
+    const all = Object.values(byVariant).flat().map(servingCores).filter((c): c is number => c !== undefined);
+    const typical = median(all);
+    for (const [v, ms] of Object.entries(byVariant)) {
+      ms.forEach((m, r) => {
+        const c = servingCores(m);
+        if (c !== undefined && c < 0.75 * typical) {
+          out.push(`${q}/${v} round ${r + 1}: our processes used ${round3(c)} cores (typical ${round3(typical)}): another load competed for the CPU, this figure is low`);
+        }
+      });
+    }
     for (const [v, ms] of Object.entries(byVariant)) {
       const fewest = Math.min(...ms.map((m) => m.requests));
       if (fewest < MIN_REQUESTS_PER_ROUND) out.push(`${q}/${v}: only ${fewest} requests answered in a round (raise --seconds)`);
