@@ -40,10 +40,11 @@ export function buildReport(raw: RawResults, context: { settings: object; graph:
     graph: context.graph,
     results,
     ratios,
+    // null: not measured (no request answered in a variant: see warnings).
     targets: {
-      oursOverHiveAtLeast1: perQuery((q) => ratios[q].oursOverHive.value >= 1),
-      securityCostAtMost15Percent: perQuery((q) => cost(q) <= 0.15),
-      securityCost: perQuery((q) => `${Math.round(cost(q) * 1000) / 10} %`),
+      oursOverHiveAtLeast1: perQuery((q) => (Number.isFinite(ratios[q].oursOverHive.value) ? ratios[q].oursOverHive.value >= 1 : null)),
+      securityCostAtMost15Percent: perQuery((q) => (Number.isFinite(cost(q)) ? cost(q) <= 0.15 : null)),
+      securityCost: perQuery((q) => (Number.isFinite(cost(q)) ? `${Math.round(cost(q) * 1000) / 10} %` : null)),
     },
     warnings: warnings(raw),
     processes: context.processes,
