@@ -4,6 +4,7 @@
  * records go to quarantine with their reason. `finish()` flushes and returns the report.
  */
 import type { Connection, Model } from 'mongoose';
+import { bumpRevisions } from '../store/revisions';
 import { createQuarantineModel, quarantineId, type QuarantinedRecord } from './quarantine';
 
 export interface RejectionReason {
@@ -102,8 +103,21 @@ export class IngestSink {
   }
 
   async flush(): Promise<void> {
+    // Readers that keep a collection in memory learn of the change through its revision, bumped after
+    // the write (also when the write failed part-way: what did land must be seen).
+    const written = new Set<Model<any>>();
+    try {
+      await this.writeAll(written);
+    } finally {
+      for (const model of written) await bumpRevisions(model.db, [model.collection.collectionName]);
+    }
+    this.options.onProgress?.(this.report);
+  }
+
+  private async writeAll(written: Set<Model<any>>): Promise<void> {
     for (const [model, writes] of this.pending) {
       if (!writes.length) continue;
+      written.add(model);
       for (const part of chunks(writes, MAX_OPS_PER_COMMAND)) {
         // Ordered, so two records with the same natural key in one batch cannot both insert.
         const res = await model.bulkWrite(
@@ -120,6 +134,7 @@ export class IngestSink {
     }
     for (const [model, docs] of this.pendingInserts) {
       if (!docs.length) continue;
+      written.add(model);
       const batch = docs.splice(0);
       try {
         await model.collection.insertMany(batch, { ordered: false });
@@ -150,7 +165,6 @@ export class IngestSink {
         );
       }
     }
-    this.options.onProgress?.(this.report);
   }
 
   async finish(): Promise<IngestReport> {

@@ -1,6 +1,7 @@
 /** The 城管 subgraph's data access: resolvers call this, never mongoose. */
 import type { Connection, Model } from 'mongoose';
 import type { DataLayer } from '../common/createSubgraph';
+import { CollectionCache, type CachedReads } from '../common/collectionCache';
 import { byKeyLoader, groupLoader } from '../common/loaders';
 import type { CaseCriteria, ComplaintCriteria, Period, ViolationCriteria } from './filters';
 import { createCitymgmtModels, type CitymgmtModels } from './models';
@@ -70,13 +71,13 @@ export class CitymgmtData {
   readonly casesByProject;
   readonly casesByParty;
 
-  constructor(private readonly models: CitymgmtModels) {
-    this.complaintsByProject = groupLoader<ComplaintDoc>(models.Complaint, 'projectCode', { sort: { receivedAt: -1, orderNo: -1 } });
-    this.violationsByProject = groupLoader<ViolationDoc>(models.Violation, 'projectCode', { sort: { foundAt: -1, violationNo: -1 } });
-    this.violationsByEnterprise = groupLoader<ViolationDoc>(models.Violation, 'enterpriseUscc', { sort: { foundAt: -1, violationNo: -1 } });
-    this.violationByNo = byKeyLoader<ViolationDoc>(models.Violation, 'violationNo');
-    this.casesByProject = groupLoader<EnforcementCaseDoc>(models.EnforcementCase, 'projectCode', { sort: { filedAt: -1, caseNo: -1 } });
-    this.casesByParty = groupLoader<EnforcementCaseDoc>(models.EnforcementCase, 'partyUscc', { sort: { filedAt: -1, caseNo: -1 } });
+  constructor(private readonly models: CitymgmtModels, cache?: CachedReads) {
+    this.complaintsByProject = groupLoader<ComplaintDoc>(models.Complaint, 'projectCode', { sort: { receivedAt: -1, orderNo: -1 }, cache });
+    this.violationsByProject = groupLoader<ViolationDoc>(models.Violation, 'projectCode', { sort: { foundAt: -1, violationNo: -1 }, cache });
+    this.violationsByEnterprise = groupLoader<ViolationDoc>(models.Violation, 'enterpriseUscc', { sort: { foundAt: -1, violationNo: -1 }, cache });
+    this.violationByNo = byKeyLoader<ViolationDoc>(models.Violation, 'violationNo', { cache });
+    this.casesByProject = groupLoader<EnforcementCaseDoc>(models.EnforcementCase, 'projectCode', { sort: { filedAt: -1, caseNo: -1 }, cache });
+    this.casesByParty = groupLoader<EnforcementCaseDoc>(models.EnforcementCase, 'partyUscc', { sort: { filedAt: -1, caseNo: -1 }, cache });
   }
 
   complaints(criteria: ComplaintCriteria, page: PageRequest): Promise<Page<ComplaintDoc>> {
@@ -94,5 +95,6 @@ export class CitymgmtData {
 
 export function createCitymgmtDataLayer(conn: Connection): DataLayer<CitymgmtData> {
   const models = createCitymgmtModels(conn);
-  return { forRequest: () => new CitymgmtData(models) };
+  const cache = new CollectionCache(conn);
+  return { forRequest: () => new CitymgmtData(models, cache.forRequest()) };
 }

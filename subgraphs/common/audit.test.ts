@@ -25,6 +25,22 @@ test('an untouched chain verifies, concurrent appends included', async () => {
   expect((await model.find().sort({ seq: 1 }).lean()).map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
 });
 
+test('appends that arrive while a write is in flight share the next insert (group commit), in order', async () => {
+  const conn = await store.connect('audit_group', { monitorCommands: true });
+  const trail = new AuditTrail(createAuditModel(conn));
+  await trail.model.init();
+  let inserts = 0;
+  conn.getClient().on('commandStarted', (e: { commandName: string }) => {
+    if (e.commandName === 'insert') inserts++;
+  });
+  await Promise.all(Array.from({ length: 20 }, (_, i) => trail.append([entry(i + 1)])));
+  // The first append writes alone; the other 19 queue behind it and go in one insert.
+  expect(inserts).toBe(2);
+  const records = await trail.model.find().sort({ seq: 1 }).lean();
+  expect(records.map((r) => r.requestId)).toEqual(Array.from({ length: 20 }, (_, i) => `req-${i + 1}`));
+  expect(await trail.verify()).toMatchObject({ ok: true, checked: 20 });
+});
+
 test('an edited record is reported', async () => {
   const { trail, model } = await freshTrail('audit_edit');
   await model.collection.updateOne({ seq: 3 }, { $set: { dept: 'environment' } });

@@ -4,10 +4,33 @@
  */
 import DataLoader from 'dataloader';
 import type { Model } from 'mongoose';
+import { compareBySort, type CachedReads } from './collectionCache';
+
+/** Documents grouped by the string value of `field`, in the order given (from a cached copy). */
+export function groupBy<T>(docs: readonly T[], field: string, sort?: Record<string, 1 | -1>): Map<string, T[]> {
+  const ordered = sort ? [...docs].sort(compareBySort(sort)) : docs;
+  const out = new Map<string, T[]>();
+  for (const d of ordered) {
+    const v = (d as Record<string, unknown>)[field];
+    if (v === undefined || v === null) continue;
+    const k = String(v);
+    const list = out.get(k);
+    if (list) list.push(d);
+    else out.set(k, [d]);
+  }
+  return out;
+}
 
 /** One document per key (null when unknown). */
-export function byKeyLoader<T>(model: Model<T>, keyField: string, projection?: Record<string, 0 | 1>) {
+export function byKeyLoader<T>(model: Model<T>, keyField: string, options: { projection?: Record<string, 0 | 1>; cache?: CachedReads } = {}) {
+  const { projection, cache } = options;
   return new DataLoader<string, T | null>(async (keys) => {
+    const index = projection ? null : await cache?.derived(model, `by:${keyField}`, (docs) => groupBy(docs, keyField));
+    // A shallow copy per request: the stored copy is frozen, and GraphQL servers tag entities they return.
+    if (index) return keys.map((k) => {
+      const d = index.get(k)?.[0];
+      return d ? { ...d } : null;
+    });
     const docs = (await model.find({ [keyField]: { $in: [...new Set(keys)] } }, projection).lean()) as T[];
     const byKey = new Map<string, T>();
     for (const d of docs) byKey.set(String((d as Record<string, unknown>)[keyField]), d);
@@ -19,9 +42,14 @@ export function byKeyLoader<T>(model: Model<T>, keyField: string, projection?: R
 export function groupLoader<T>(
   model: Model<T>,
   keyField: string,
-  options: { sort?: Record<string, 1 | -1>; filter?: Record<string, unknown>; projection?: Record<string, 0 | 1> } = {},
+  options: { sort?: Record<string, 1 | -1>; filter?: Record<string, unknown>; projection?: Record<string, 0 | 1>; cache?: CachedReads } = {},
 ) {
+  const cacheable = !options.filter && !options.projection;
   return new DataLoader<string, T[]>(async (keys) => {
+    const index = cacheable
+      ? await options.cache?.derived(model, `group:${keyField}:${JSON.stringify(options.sort ?? {})}`, (docs) => groupBy(docs, keyField, options.sort))
+      : null;
+    if (index) return keys.map((k) => (index.get(k) ?? []).map((d) => ({ ...d })));
     let q = model.find({ ...(options.filter ?? {}), [keyField]: { $in: [...new Set(keys)] } }, options.projection);
     if (options.sort) q = q.sort(options.sort);
     const docs = (await q.lean()) as T[];

@@ -1,6 +1,7 @@
 /** The 生态环境 subgraph's data access: resolvers call this, never mongoose. Everything is batched per request. */
 import DataLoader from 'dataloader';
 import type { Connection } from 'mongoose';
+import { CollectionCache, type CachedReads } from '../common/collectionCache';
 import { byKeyLoader, groupLoader } from '../common/loaders';
 import type { DataLayer } from '../common/createSubgraph';
 import { createEnvironmentModels, type EnvironmentModels } from './models';
@@ -22,10 +23,10 @@ export class EnvironmentData {
   private readonly exceedancesByPeriod = new Map<string, Promise<Exceedance[]>>();
   private allStations: Promise<StationDoc[]> | null = null;
 
-  constructor(private readonly models: EnvironmentModels) {
-    this.stationByMn = byKeyLoader<StationDoc>(models.Station, 'mn');
-    this.stationsByProject = groupLoader<StationDoc>(models.Station, 'projectCode', { sort: { mn: 1 } });
-    this.permitsByProject = groupLoader<NightPermitDoc>(models.NightPermit, 'projectCode', { sort: { from: 1, permitNo: 1 } });
+  constructor(private readonly models: EnvironmentModels, cache?: CachedReads) {
+    this.stationByMn = byKeyLoader<StationDoc>(models.Station, 'mn', { cache });
+    this.stationsByProject = groupLoader<StationDoc>(models.Station, 'projectCode', { sort: { mn: 1 }, cache });
+    this.permitsByProject = groupLoader<NightPermitDoc>(models.NightPermit, 'projectCode', { sort: { from: 1, permitNo: 1 }, cache });
     this.latestByMn = byKeyLoader<StationLatestDoc>(models.StationLatest, '_id');
   }
 
@@ -91,5 +92,6 @@ export class EnvironmentData {
 
 export function createEnvironmentDataLayer(conn: Connection): DataLayer<EnvironmentData> {
   const models = createEnvironmentModels(conn);
-  return { forRequest: () => new EnvironmentData(models) };
+  const cache = new CollectionCache(conn);
+  return { forRequest: () => new EnvironmentData(models, cache.forRequest()) };
 }

@@ -111,7 +111,11 @@ test('MonitoringStation entities are batched: one query per collection, unknown 
   expect(r.data._entities).toHaveLength(13);
   expect(r.data._entities[12]).toBeNull();
   expect(r.data._entities[0].readings).toHaveLength(4);
-  expect(commands.sort()).toEqual(['reading_chunks', 'station_latest', 'stations']);
+  // One query per collection: the readings and latest values, the silo's revisions, and the stations
+  // unless an earlier request already holds the copy of that collection (the demo city was ingested
+  // through the adapters, so it carries revisions).
+  expect(commands.filter((c) => c !== 'stations').sort()).toEqual(['collection_revisions', 'reading_chunks', 'station_latest']);
+  expect(commands.filter((c) => c === 'stations').length).toBeLessThanOrEqual(1);
 });
 
 test('argument errors are BAD_USER_INPUT naming the argument', async () => {

@@ -2,7 +2,8 @@
 import DataLoader from 'dataloader';
 import type { Connection } from 'mongoose';
 import type { DataLayer } from '../common/createSubgraph';
-import { byKeyLoader, groupLoader } from '../common/loaders';
+import { CollectionCache, compareBySort, type CachedReads } from '../common/collectionCache';
+import { byKeyLoader, groupBy, groupLoader } from '../common/loaders';
 import { createHousingModels, type HousingModels } from './models';
 import type { EnterpriseDoc } from './models/enterprise';
 import type { InspectionDoc } from './models/inspection';
@@ -10,7 +11,7 @@ import type { ParticipantDoc } from './models/participant';
 import type { PermitDoc } from './models/permit';
 import type { ProgressDoc } from './models/progress';
 import type { ProjectDoc } from './models/project';
-import { encodeProjectCursor, projectPageQuery, type ProjectsArgs } from './projectFilter';
+import { encodeProjectCursor, projectPageQuery, projectPredicate, type ProjectsArgs } from './projectFilter';
 
 export interface ProjectPage {
   edges: { cursor: string; node: ProjectDoc }[];
@@ -28,13 +29,16 @@ export class HousingData {
   readonly progressByProject;
   readonly inspectionsByProject;
 
-  constructor(private readonly models: HousingModels) {
-    this.projectByCode = byKeyLoader<ProjectDoc>(models.Project, 'code');
-    this.permitByProject = byKeyLoader<PermitDoc>(models.Permit, 'projectCode');
-    this.participants = participantsLoader(models);
-    this.enterpriseByUscc = byKeyLoader<EnterpriseDoc>(models.Enterprise, 'uscc');
-    this.progressByProject = groupLoader<ProgressDoc>(models.Progress, 'projectCode', { sort: { reportDate: 1 } });
-    this.inspectionsByProject = groupLoader<InspectionDoc>(models.Inspection, 'projectCode', { sort: { inspectedOn: 1, inspectionNo: 1 } });
+  constructor(
+    private readonly models: HousingModels,
+    private readonly cache?: CachedReads,
+  ) {
+    this.projectByCode = byKeyLoader<ProjectDoc>(models.Project, 'code', { cache });
+    this.permitByProject = byKeyLoader<PermitDoc>(models.Permit, 'projectCode', { cache });
+    this.participants = participantsLoader(models, cache);
+    this.enterpriseByUscc = byKeyLoader<EnterpriseDoc>(models.Enterprise, 'uscc', { cache });
+    this.progressByProject = groupLoader<ProgressDoc>(models.Progress, 'projectCode', { sort: { reportDate: 1 }, cache });
+    this.inspectionsByProject = groupLoader<InspectionDoc>(models.Inspection, 'projectCode', { sort: { inspectedOn: 1, inspectionNo: 1 }, cache });
   }
 
   participantsOfProject(code: string): Promise<ParticipantDoc[]> {
@@ -53,10 +57,19 @@ export class HousingData {
   /** One page of the registry in code order; validates the arguments (BAD_USER_INPUT naming the argument). */
   async projectPage(args: ProjectsArgs): Promise<ProjectPage> {
     const q = projectPageQuery(args);
-    const [docs, totalCount] = await Promise.all([
-      this.models.Project.find(q.pageFilter).sort({ code: 1 }).limit(q.limit + 1).lean<ProjectDoc[]>(),
-      this.models.Project.countDocuments(q.countFilter),
-    ]);
+    const registry = await this.cache?.derived(this.models.Project, 'byCode', (docs) => [...docs].sort(compareBySort({ code: 1 })));
+    let docs: ProjectDoc[];
+    let totalCount: number;
+    if (registry) {
+      const matching = registry.filter(projectPredicate(args.filter));
+      totalCount = matching.length;
+      docs = matching.filter((p) => q.afterCode === null || p.code > q.afterCode).slice(0, q.limit + 1).map((p) => ({ ...p }));
+    } else {
+      [docs, totalCount] = await Promise.all([
+        this.models.Project.find(q.pageFilter).sort({ code: 1 }).limit(q.limit + 1).lean<ProjectDoc[]>(),
+        this.models.Project.countDocuments(q.countFilter),
+      ]);
+    }
     const page = docs.slice(0, q.limit);
     for (const p of page) this.projectByCode.prime(p.code, p);
     const edges = page.map((node) => ({ cursor: encodeProjectCursor(node.code), node }));
@@ -69,8 +82,16 @@ export class HousingData {
 }
 
 /** Keys `project:<code>` and `enterprise:<uscc>`, answered by a single `$or` query per batch. */
-function participantsLoader(models: HousingModels) {
+function participantsLoader(models: HousingModels, cache?: CachedReads) {
+  const order = { projectCode: 1, role: 1, uscc: 1 } as const;
   return new DataLoader<string, ParticipantDoc[]>(async (keys) => {
+    const index = await cache?.derived(models.Participant, 'participants', (docs) => ({
+      project: groupBy(docs, 'projectCode', order),
+      enterprise: groupBy(docs, 'uscc', order),
+    }));
+    if (index) {
+      return keys.map((k) => ((k.startsWith('project:') ? index.project.get(k.slice('project:'.length)) : index.enterprise.get(k.slice('enterprise:'.length))) ?? []).map((d) => ({ ...d })));
+    }
     const codes = new Set<string>();
     const usccs = new Set<string>();
     for (const k of keys) {
@@ -80,7 +101,7 @@ function participantsLoader(models: HousingModels) {
     const or: Record<string, unknown>[] = [];
     if (codes.size) or.push({ projectCode: { $in: [...codes] } });
     if (usccs.size) or.push({ uscc: { $in: [...usccs] } });
-    const docs = await models.Participant.find(or.length === 1 ? or[0] : { $or: or }).sort({ projectCode: 1, role: 1, uscc: 1 }).lean<ParticipantDoc[]>();
+    const docs = await models.Participant.find(or.length === 1 ? or[0] : { $or: or }).sort(order).lean<ParticipantDoc[]>();
     const byKey = new Map<string, ParticipantDoc[]>();
     const add = (k: string, d: ParticipantDoc) => (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(d);
     for (const d of docs) {
@@ -93,5 +114,6 @@ function participantsLoader(models: HousingModels) {
 
 export function createHousingDataLayer(conn: Connection): DataLayer<HousingData> {
   const models = createHousingModels(conn);
-  return { forRequest: () => new HousingData(models) };
+  const cache = new CollectionCache(conn);
+  return { forRequest: () => new HousingData(models, cache.forRequest()) };
 }

@@ -10,6 +10,7 @@ import { startSubgraph, type Started } from '../../test/harness/services';
 import { bearer } from '../../test/harness/tokens';
 import { housingSubgraph } from './server';
 import { seedHousingFromDemo } from './testFixtures';
+import { bumpRevisions } from '../../adapters/store/revisions';
 
 const store = testStore();
 let subgraph: Started;
@@ -179,7 +180,10 @@ describe('batching: one query per collection whatever the number of representati
     // resolve from two different queries that answer at different moments, so their participant
     // lists are two batches; enterprises are loaded for the representations and again for the
     // participants' enterprise one level deeper.
+    // Plus one read of the silo's collection revisions per request (these fixtures have none, so
+    // nothing is served from memory: the loaders themselves are what is counted here).
     expect(counts).toEqual({
+      'find:collection_revisions': 1,
       'find:projects': 1,
       'find:permits': 1,
       'find:participants': 2,
@@ -198,5 +202,43 @@ describe('batching: one query per collection whatever the number of representati
     const hundred = await commandsFor(reps(100), nested);
     expect(Object.values(five.counts).every((c) => c <= 3)).toBe(true);
     expect(hundred.counts).toEqual(five.counts);
+  });
+});
+
+describe('the in-memory copy (collections written through the adapters carry a revision)', () => {
+  const VIEW = `query($r: [_Any!]!) { _entities(representations: $r) {
+    ... on Project { code name status permit { permitNo } participants { role enterprise { uscc name } } progressReports { reportDate progressPercent } latestProgress { reportDate } inspections { inspectionNo kind } }
+    ... on Enterprise { uscc participations { role project { code } } } } }`;
+  const FILTERS: (Record<string, unknown> | null)[] = [
+    null, { district: '371302' }, { status: 'SUSPENDED' }, { bbox: { minLng: 118.3, minLat: 35.0, maxLng: 118.4, maxLat: 35.1 } },
+    { text: '项目' }, { text: '.*' }, { district: '371311', status: 'IN_PROGRESS' },
+  ];
+
+  async function answers() {
+    const reps = [
+      ...city.projects.slice(0, 30).map((p) => ({ __typename: 'Project', code: p.code })),
+      { __typename: 'Project', code: '2020-370302-47-01-ZZZZZ9' },
+      ...city.projects.slice(0, 5).map((p) => ({ __typename: 'Enterprise', uscc: p.builderUscc })),
+    ];
+    const view = await gql(VIEW, { r: reps });
+    expect(view.errors).toBeUndefined();
+    const pages: unknown[] = [];
+    for (const filter of FILTERS) pages.push(await allPages(filter, 9), (await gql(PAGE, { first: 4, filter })).data.projects);
+    return { view: view.data, pages };
+  }
+
+  test('answers exactly what the store answers, and reads no reference collection once loaded', async () => {
+    const fromStore = await answers();
+    await bumpRevisions(conn, ['projects', 'permits', 'participants', 'enterprises', 'progress_reports', 'inspections']);
+    await answers(); // loads the copies
+    const finds: string[] = [];
+    const onCommand = (e: { commandName: string; command: Record<string, unknown> }) => {
+      if (e.commandName === 'find' || e.commandName === 'aggregate' || e.commandName === 'count') finds.push(String(e.command[e.commandName]));
+    };
+    conn.getClient().on('commandStarted', onCommand);
+    const fromCopy = await answers();
+    conn.getClient().off('commandStarted', onCommand);
+    expect(fromCopy).toEqual(fromStore);
+    expect(new Set(finds)).toEqual(new Set(['collection_revisions']));
   });
 });

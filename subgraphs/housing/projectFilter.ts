@@ -81,16 +81,33 @@ export function projectMatch(filter: ProjectFilterInput | null | undefined): Rec
   return match;
 }
 
+/**
+ * The same filter as `projectMatch`, as a predicate over stored projects (for the in-memory copy of
+ * the registry); validates exactly as `projectMatch` does.
+ */
+export function projectPredicate(filter: ProjectFilterInput | null | undefined): (p: { district: string; status: string; lng: number; lat: number; name: string; address: string }) => boolean {
+  projectMatch(filter);
+  if (!filter) return () => true;
+  const text = filter.text != null && filter.text.trim() !== '' ? new RegExp(escapeRegex(filter.text.trim()), 'i') : null;
+  const b = filter.bbox ?? null;
+  return (p) =>
+    (filter.district == null || p.district === filter.district) &&
+    (filter.status == null || p.status === filter.status) &&
+    (b === null || (p.lng >= b.minLng && p.lng <= b.maxLng && p.lat >= b.minLat && p.lat <= b.maxLat)) &&
+    (text === null || text.test(p.name) || text.test(p.address));
+}
+
 export interface ProjectPageQuery {
   /** Filter plus the cursor condition. */
   pageFilter: Record<string, unknown>;
   countFilter: Record<string, unknown>;
   limit: number;
+  afterCode: string | null;
 }
 
 export function projectPageQuery(args: ProjectsArgs): ProjectPageQuery {
   const limit = pageSize(args.first);
   const countFilter = projectMatch(args.filter);
   const pageFilter = args.after != null ? { ...countFilter, code: { $gt: decodeProjectCursor(args.after) } } : countFilter;
-  return { pageFilter, countFilter, limit };
+  return { pageFilter, countFilter, limit, afterCode: args.after != null ? decodeProjectCursor(args.after) : null };
 }

@@ -2,6 +2,7 @@
 import DataLoader from 'dataloader';
 import type { Connection } from 'mongoose';
 import type { DataLayer } from '../common/createSubgraph';
+import { CollectionCache, type CachedReads } from '../common/collectionCache';
 import { groupLoader } from '../common/loaders';
 import { createHrssModels, type HrssModels } from './models';
 import type { BlacklistEntryDoc } from './models/blacklist';
@@ -12,8 +13,14 @@ import { WageFactsCache } from './wageFactsCache';
 import { assessProjectMonth, inArrears, wageSettingsFromEnv, type ProjectMonthAssessment, type WageSettings } from './wageRule';
 
 /** Distinct workers per value of `field` (project or employer), one aggregate per batch. */
-function workforceLoader(models: HrssModels, field: 'projectCode' | 'employerUscc') {
+function workforceLoader(models: HrssModels, field: 'projectCode' | 'employerUscc', cache?: CachedReads) {
   return new DataLoader<string, number>(async (keys) => {
+    const cached = await cache?.derived(models.Registration, `workforce:${field}`, (docs) => {
+      const workers = new Map<string, Set<string>>();
+      for (const d of docs) (workers.get(d[field]) ?? workers.set(d[field], new Set()).get(d[field])!).add(d.workerId);
+      return new Map([...workers].map(([k, set]) => [k, set.size]));
+    });
+    if (cached) return keys.map((k) => cached.get(k) ?? 0);
     const rows = await models.Registration.aggregate<{ _id: { k: string; w: string } }>([
       { $match: { [field]: { $in: [...new Set(keys)] } } },
       { $group: { _id: { k: `$${field}`, w: '$workerId' } } },
@@ -41,12 +48,13 @@ export class HrssData {
     private readonly models: HrssModels,
     private readonly settings: WageSettings,
     private readonly monthCache = new WageFactsCache(models, 0),
+    cache?: CachedReads,
   ) {
-    this.registrationsByWorker = groupLoader<RegistrationDoc>(models.Registration, 'workerId', { sort: { enteredOn: 1 } });
+    this.registrationsByWorker = groupLoader<RegistrationDoc>(models.Registration, 'workerId', { sort: { enteredOn: 1 }, cache });
     this.paymentsByWorker = groupLoader<PayLineDoc>(models.PayLine, 'workerId', { sort: { paidOn: 1, serialNo: 1 } });
-    this.workforceByProject = workforceLoader(models, 'projectCode');
-    this.workforceByEmployer = workforceLoader(models, 'employerUscc');
-    this.blacklistByUscc = groupLoader<BlacklistEntryDoc>(models.BlacklistEntry, 'uscc', { sort: { listedOn: 1 } });
+    this.workforceByProject = workforceLoader(models, 'projectCode', cache);
+    this.workforceByEmployer = workforceLoader(models, 'employerUscc', cache);
+    this.blacklistByUscc = groupLoader<BlacklistEntryDoc>(models.BlacklistEntry, 'uscc', { sort: { listedOn: 1 }, cache });
     this.attendanceDays = new DataLoader(async (keys) => {
       const pairs = keys.map((k) => k.split('|'));
       const blocks = await models.AttendanceBlock.find(
@@ -107,5 +115,6 @@ export function createHrssDataLayer(conn: Connection): DataLayer<HrssData> {
   const models = createHrssModels(conn);
   const settings = wageSettingsFromEnv();
   const monthCache = new WageFactsCache(models);
-  return { forRequest: () => new HrssData(models, settings, monthCache) };
+  const cache = new CollectionCache(conn);
+  return { forRequest: () => new HrssData(models, settings, monthCache, cache.forRequest()) };
 }

@@ -1,5 +1,6 @@
 /** The 自然资源 subgraph's data access: resolvers call this, never mongoose. */
 import type { Connection } from 'mongoose';
+import { CollectionCache, type CachedReads } from '../common/collectionCache';
 import { byKeyLoader, groupLoader } from '../common/loaders';
 import type { DataLayer } from '../common/createSubgraph';
 import { createResourcesModels, type ResourcesModels } from './models';
@@ -13,10 +14,10 @@ export class ResourcesData {
   readonly permitsByProject;
   readonly permitsByParcel;
 
-  constructor(private readonly models: ResourcesModels) {
-    this.parcelByCode = byKeyLoader<ParcelDoc>(models.Parcel, 'parcelCode');
-    this.permitsByProject = groupLoader<PlanningPermitDoc>(models.PlanningPermit, 'projectCode', { sort: PERMIT_ORDER });
-    this.permitsByParcel = groupLoader<PlanningPermitDoc>(models.PlanningPermit, 'parcelCode', { sort: PERMIT_ORDER });
+  constructor(private readonly models: ResourcesModels, cache?: CachedReads) {
+    this.parcelByCode = byKeyLoader<ParcelDoc>(models.Parcel, 'parcelCode', { cache });
+    this.permitsByProject = groupLoader<PlanningPermitDoc>(models.PlanningPermit, 'projectCode', { sort: PERMIT_ORDER, cache });
+    this.permitsByParcel = groupLoader<PlanningPermitDoc>(models.PlanningPermit, 'parcelCode', { sort: PERMIT_ORDER, cache });
   }
 
   /**
@@ -43,5 +44,6 @@ export class ResourcesData {
 
 export function createResourcesDataLayer(conn: Connection): DataLayer<ResourcesData> {
   const models = createResourcesModels(conn);
-  return { forRequest: () => new ResourcesData(models) };
+  const cache = new CollectionCache(conn);
+  return { forRequest: () => new ResourcesData(models, cache.forRequest()) };
 }
