@@ -1,4 +1,5 @@
 /** Signing (dev tool, tests) and verification (gateway and every subgraph) of caller tokens. */
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { CallerDepartment } from '../config';
 import { callerFromPayload, type Caller } from './claims';
@@ -50,6 +51,19 @@ export function bearerToken(header: string | string[] | undefined): string {
  * refused when RS256 is configured, so a public key cannot be used as an HMAC secret), issuer,
  * audience, expiry and not-before; then our claims. Throws AuthenticationError saying why.
  */
+const publicKeys = new Map<string, KeyObject>();
+
+/** RS256 public keys are parsed once (a PEM string would be parsed again at every verification). */
+function verificationKey(settings: TokenSettings): string | KeyObject {
+  if (settings.algorithm !== 'RS256') return settings.verifyKey;
+  let key = publicKeys.get(settings.verifyKey);
+  if (!key) {
+    key = createPublicKey(settings.verifyKey);
+    publicKeys.set(settings.verifyKey, key);
+  }
+  return key;
+}
+
 export function verifyToken(settings: TokenSettings, token: string): Caller {
   const decoded = jwt.decode(token, { complete: true });
   if (!decoded || typeof decoded.payload === 'string') throw new AuthenticationError('malformed token: not a JWT');
@@ -60,7 +74,7 @@ export function verifyToken(settings: TokenSettings, token: string): Caller {
   }
   let payload: jwt.JwtPayload;
   try {
-    payload = jwt.verify(token, settings.verifyKey, {
+    payload = jwt.verify(token, verificationKey(settings), {
       algorithms: [settings.algorithm],
       issuer: settings.issuer,
       audience: settings.audience,
