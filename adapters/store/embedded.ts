@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { readEnv } from '../../lib/config';
 import { ensureFerretBuild } from './build-ferretdb';
 
 export interface EmbeddedStore {
@@ -20,6 +21,14 @@ export interface EmbeddedStoreOptions {
   /** Defaults to 127.0.0.1:0 (a free port). */
   listen?: string;
   log?: (message: string) => void;
+  /** SQLite `synchronous`: `normal` (default; no fsync per commit in WAL mode) or `full`. Env EMBEDDED_STORE_SYNC. */
+  sync?: 'normal' | 'full';
+}
+
+export function syncSetting(option: string | undefined): 'normal' | 'full' {
+  const v = (option ?? readEnv('EMBEDDED_STORE_SYNC') ?? 'normal').toLowerCase();
+  if (v !== 'normal' && v !== 'full') throw new Error(`EMBEDDED_STORE_SYNC must be normal or full, got "${v}"`);
+  return v;
 }
 
 const START_TIMEOUT_MS = 60_000;
@@ -28,7 +37,8 @@ export async function startEmbeddedStore(options: EmbeddedStoreOptions): Promise
   const { binary } = ensureFerretBuild({ log: options.log });
   const storeDir = path.join(options.dataDir, 'ferretdb');
   fs.mkdirSync(storeDir, { recursive: true });
-  const child = spawn(binary, ['-listen', options.listen ?? '127.0.0.1:0', '-data', storeDir], {
+  const sync = syncSetting(options.sync);
+  const child = spawn(binary, ['-listen', options.listen ?? '127.0.0.1:0', '-data', storeDir, '-sync', sync], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const uri = await waitForUri(child);

@@ -1,6 +1,7 @@
 /** A real round trip through mongoose against the embedded store, over the wire. */
 import { Schema } from 'mongoose';
 import { testStore } from '../harness/db';
+import { syncSetting } from '../../adapters/store/embedded';
 
 const store = testStore();
 afterAll(() => store.closeAll());
@@ -37,4 +38,19 @@ test('create, duplicate key, $in, aggregate, update, delete', async () => {
   const del = await Item.deleteOne({ sku: 'c' });
   expect(del.deletedCount).toBe(1);
   expect(await Item.countDocuments()).toBe(2);
+});
+
+test('the embedded store durability setting: normal by default, full on request, anything else refused by name', () => {
+  const saved = process.env.EMBEDDED_STORE_SYNC;
+  try {
+    delete process.env.EMBEDDED_STORE_SYNC;
+    expect(syncSetting(undefined)).toBe('normal');
+    process.env.EMBEDDED_STORE_SYNC = 'FULL';
+    expect(syncSetting(undefined)).toBe('full');
+    process.env.EMBEDDED_STORE_SYNC = 'off';
+    expect(() => syncSetting(undefined)).toThrow(/EMBEDDED_STORE_SYNC must be normal or full, got "off"/);
+  } finally {
+    if (saved === undefined) delete process.env.EMBEDDED_STORE_SYNC;
+    else process.env.EMBEDDED_STORE_SYNC = saved;
+  }
 });

@@ -24,6 +24,10 @@ func main() {
 	listen := flag.String("listen", "127.0.0.1:0", "TCP address to listen on")
 	dataDir := flag.String("data", ".data/ferretdb", "directory for the SQLite files")
 	watchStdin := flag.Bool("exit-on-stdin-eof", true, "exit when stdin is closed (parent gone)")
+	// WAL with synchronous=NORMAL: a commit is not fsynced (the WAL is, at checkpoints). A crash of
+	// this process or of Node loses nothing; a power cut can lose the last commits, never corrupt the
+	// file. "full" fsyncs every commit.
+	sync := flag.String("sync", "normal", "SQLite synchronous setting: normal or full")
 	flag.Parse()
 
 	dir, err := filepath.Abs(*dataDir)
@@ -34,10 +38,14 @@ func main() {
 		log.Fatalf("create data dir %s: %v", dir, err)
 	}
 
+	if *sync != "normal" && *sync != "full" {
+		log.Fatalf("-sync must be normal or full, got %q", *sync)
+	}
+
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: *listen},
 		Handler:   "sqlite",
-		SQLiteURL: "file:" + dir + "/",
+		SQLiteURL: "file:" + dir + "/?_pragma=synchronous(" + *sync + ")",
 	})
 	if err != nil {
 		log.Fatalf("ferretdb: %v", err)
