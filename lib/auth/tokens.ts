@@ -64,7 +64,47 @@ function verificationKey(settings: TokenSettings): string | KeyObject {
   return key;
 }
 
+/**
+ * Tokens already verified by this process, with their validity window. A client sends the same token
+ * with many requests, and one request reaches several subgraphs that may share a process (npm start):
+ * each token's signature is checked once per process. The key is the whole token — signature
+ * included — under the verifying settings, so a changed token is a miss; a hit is re-checked against
+ * `exp`/`nbf` and falls back to a full verification (and its error) outside the window.
+ */
+const VERIFIED_MAX = 10_000;
+const verified = new Map<string, { caller: Caller; notBeforeMs: number; expiresMs: number }>();
+const settingsIds = new WeakMap<TokenSettings, string>();
+let nextSettingsId = 0;
+
+function cacheKey(settings: TokenSettings, token: string): string {
+  let id = settingsIds.get(settings);
+  if (id === undefined) {
+    id = String(nextSettingsId++);
+    settingsIds.set(settings, id);
+  }
+  return `${id}|${token}`;
+}
+
+/** Number of tokens this process holds as verified (tests). */
+export function verifiedTokenCount(): number {
+  return verified.size;
+}
+
 export function verifyToken(settings: TokenSettings, token: string): Caller {
+  const key = cacheKey(settings, token);
+  const hit = verified.get(key);
+  if (hit) {
+    const now = Date.now();
+    if (now >= hit.notBeforeMs && now < hit.expiresMs) return hit.caller;
+    verified.delete(key);
+  }
+  const { caller, payload } = verifyTokenFully(settings, token);
+  if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string);
+  verified.set(key, { caller, notBeforeMs: (payload.nbf ?? 0) * 1000, expiresMs: payload.exp! * 1000 });
+  return caller;
+}
+
+function verifyTokenFully(settings: TokenSettings, token: string): { caller: Caller; payload: jwt.JwtPayload } {
   const decoded = jwt.decode(token, { complete: true });
   if (!decoded || typeof decoded.payload === 'string') throw new AuthenticationError('malformed token: not a JWT');
   const alg = decoded.header.alg;
@@ -89,7 +129,7 @@ export function verifyToken(settings: TokenSettings, token: string): Caller {
   }
   if (payload.exp === undefined) throw new AuthenticationError('token rejected: no expiry ("exp") claim');
   try {
-    return callerFromPayload(payload as Record<string, unknown>);
+    return { caller: Object.freeze(callerFromPayload(payload as Record<string, unknown>)), payload };
   } catch (e) {
     throw new AuthenticationError(`invalid claims: ${(e as Error).message}`);
   }
