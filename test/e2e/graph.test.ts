@@ -3,6 +3,12 @@
  * the unified view of one project from all five departments, paging, errors, and the planted
  * wage-arrears and night-noise situations found — and nothing else.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { writeHrssFiles } from '../../adapters/demo/hrss';
+import { ingestFile } from '../../adapters/ingest';
+import { adapterFor } from '../../adapters/registry';
 import { startSystem, type SystemHandle } from '../harness/system';
 import { bearer } from '../harness/tokens';
 
@@ -119,4 +125,23 @@ test('exceedances finds the planted night-noise sites', async () => {
   const nightSites = new Set(rows.filter((x) => x.timeOfDay === 'NIGHT').map((x) => x.project.code));
   expect([...nightSites].sort()).toEqual([...system.city.planted.nightNoise].sort());
   expect(rows.every((x) => x.value > x.limit)).toBe(true);
+});
+
+test('a roster ingested while the system runs shows in the next request (no stale in-memory copy)', async () => {
+  const code = system.city.projects[0].code;
+  const q = 'query($c: String!) { project(code: $c) { code workforce } }';
+  const before = (await system.gateway.query(q, { c: code }, inspector)).body.data.project.workforce;
+  // A worker of another project also registers on this one.
+  const mover = system.city.workers.find((w) => w.projectCode !== code)!;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xietong-roster-'));
+  try {
+    const files = await writeHrssFiles({ ...system.city, workers: [{ ...mover, projectCode: code }] }, dir);
+    const roster = files.find((f) => f.source === 'workers')!;
+    const report = await ingestFile(adapterFor('workers')!, roster.file, system.connections.hrss);
+    expect(report.accepted).toBe(1);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const after = (await system.gateway.query(q, { c: code }, inspector)).body.data.project.workforce;
+  expect(after).toBe(before + 1);
 });
