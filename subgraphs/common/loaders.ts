@@ -21,15 +21,19 @@ export function groupBy<T>(docs: readonly T[], field: string, sort?: Record<stri
   return out;
 }
 
+/** A request's own copy of a cached document: the copy is frozen, and GraphQL servers tag the entities they return. */
+export function ownCopy<T>(doc: T): T {
+  return { ...doc };
+}
+
 /** One document per key (null when unknown). */
 export function byKeyLoader<T>(model: Model<T>, keyField: string, options: { projection?: Record<string, 0 | 1>; cache?: CachedReads } = {}) {
   const { projection, cache } = options;
   return new DataLoader<string, T | null>(async (keys) => {
     const index = projection ? null : await cache?.derived(model, `by:${keyField}`, (docs) => groupBy(docs, keyField));
-    // A shallow copy per request: the stored copy is frozen, and GraphQL servers tag entities they return.
     if (index) return keys.map((k) => {
       const d = index.get(k)?.[0];
-      return d ? { ...d } : null;
+      return d ? ownCopy(d) : null;
     });
     const docs = (await model.find({ [keyField]: { $in: [...new Set(keys)] } }, projection).lean()) as T[];
     const byKey = new Map<string, T>();
@@ -45,11 +49,10 @@ export function groupLoader<T>(
   options: { sort?: Record<string, 1 | -1>; filter?: Record<string, unknown>; projection?: Record<string, 0 | 1>; cache?: CachedReads } = {},
 ) {
   const cacheable = !options.filter && !options.projection;
+  const derivedName = `group:${keyField}:${JSON.stringify(options.sort ?? {})}`;
   return new DataLoader<string, T[]>(async (keys) => {
-    const index = cacheable
-      ? await options.cache?.derived(model, `group:${keyField}:${JSON.stringify(options.sort ?? {})}`, (docs) => groupBy(docs, keyField, options.sort))
-      : null;
-    if (index) return keys.map((k) => (index.get(k) ?? []).map((d) => ({ ...d })));
+    const index = cacheable ? await options.cache?.derived(model, derivedName, (docs) => groupBy(docs, keyField, options.sort)) : null;
+    if (index) return keys.map((k) => (index.get(k) ?? []).map(ownCopy));
     let q = model.find({ ...(options.filter ?? {}), [keyField]: { $in: [...new Set(keys)] } }, options.projection);
     if (options.sort) q = q.sort(options.sort);
     const docs = (await q.lean()) as T[];

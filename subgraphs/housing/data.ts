@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type { Connection } from 'mongoose';
 import type { DataLayer } from '../common/createSubgraph';
 import { CollectionCache, compareBySort, type CachedReads } from '../common/collectionCache';
-import { byKeyLoader, groupBy, groupLoader } from '../common/loaders';
+import { byKeyLoader, groupBy, groupLoader, ownCopy } from '../common/loaders';
 import { createHousingModels, type HousingModels } from './models';
 import type { EnterpriseDoc } from './models/enterprise';
 import type { InspectionDoc } from './models/inspection';
@@ -63,7 +63,7 @@ export class HousingData {
     if (registry) {
       const matching = registry.filter(projectPredicate(args.filter));
       totalCount = matching.length;
-      docs = matching.filter((p) => q.afterCode === null || p.code > q.afterCode).slice(0, q.limit + 1).map((p) => ({ ...p }));
+      docs = matching.filter((p) => q.afterCode === null || p.code > q.afterCode).slice(0, q.limit + 1).map(ownCopy);
     } else {
       [docs, totalCount] = await Promise.all([
         this.models.Project.find(q.pageFilter).sort({ code: 1 }).limit(q.limit + 1).lean<ProjectDoc[]>(),
@@ -90,7 +90,7 @@ function participantsLoader(models: HousingModels, cache?: CachedReads) {
       enterprise: groupBy(docs, 'uscc', order),
     }));
     if (index) {
-      return keys.map((k) => ((k.startsWith('project:') ? index.project.get(k.slice('project:'.length)) : index.enterprise.get(k.slice('enterprise:'.length))) ?? []).map((d) => ({ ...d })));
+      return keys.map((k) => ((k.startsWith('project:') ? index.project.get(k.slice('project:'.length)) : index.enterprise.get(k.slice('enterprise:'.length))) ?? []).map(ownCopy));
     }
     const codes = new Set<string>();
     const usccs = new Set<string>();
