@@ -37,7 +37,10 @@ export async function startChild<Info>(
   config: unknown,
   options: { readyTimeoutMs?: number; verbose?: boolean } = {},
 ): Promise<Child<Info>> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, script)], {
+  // BENCH_CHILD_NODE_ARGS: extra Node flags for the children, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p"
+  // (profiles are written when a child exits, which it does cleanly at the end of a run).
+  const extra = (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', path.join(__dirname, script)], {
     cwd: ROOT_DIR,
     env: { ...process.env, [CHILD_CONFIG_ENV]: JSON.stringify(config), NODE_ENV: 'production' },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -78,6 +78,7 @@ describe('bench/graph statistics', () => {
 
   it('gives ratios of medians and per round, and warns on weak figures', () => {
     expect(ratio([m(100), m(300)], [m(100), m(100)])).toEqual({ value: 2, perRound: [1, 3] });
+    expect(ratio([m(100)], [])).toEqual({ value: NaN, perRound: [] }); // a variant left out with --variants
     const cpu = (store: number) => ({ cpu: { store, runner: 0.5 } });
     expect(warnings({ list: { ours: [m(10, cpu(1.6)), m(10, cpu(0.8))], hive: [m(10, cpu(1.7)), m(10, cpu(1.5))] } })).toEqual([
       'list/ours round 2: our processes used 0.8 cores (typical 1.55): another load competed for the CPU, this figure is low',

@@ -24,7 +24,7 @@ import type { SeedChildConfig } from './seedChild';
 import type { GatewayChildConfig, GatewayInfo } from './serveOurs';
 import type { SubgraphsConfig, SubgraphsInfo } from './serveSubgraphs';
 import { excludedFields, LIMIT_SECONDS, opts, settings } from './settings';
-import { QUERIES, VARIANTS, type QueryName, type Variant } from './stats';
+import { QUERIES, type QueryName, type Variant } from './stats';
 import { chooseSubgraphs, composeWith } from './subgraphSet';
 import { benchTokenSettings, createTokenPool, verifyOnly } from './tokens';
 
@@ -135,12 +135,13 @@ async function main() {
   };
   if (settings.warmupSeconds) {
     log(`warm-up: ${settings.warmupSeconds} s per variant and query`);
-    for (const q of QUERIES) for (const v of VARIANTS) await measure(v, q, settings.warmupSeconds);
+    for (const q of settings.queries) for (const v of settings.variants) await measure(v, q, settings.warmupSeconds);
   }
   const raw = emptyResults();
   for (let r = 0; r < settings.rounds; r++) {
-    for (const q of QUERIES) {
-      for (const v of VARIANTS.map((_, i) => VARIANTS[(i + r) % VARIANTS.length])) {
+    for (const q of settings.queries) {
+      const vs = settings.variants;
+      for (const v of vs.map((_, i) => vs[(i + r) % vs.length])) {
         const m = await measure(v, q, settings.seconds);
         raw[q][v].push(m);
         const failed = m.errors + m.non2xx + m.graphqlErrors ? ` errors ${m.errors} non2xx ${m.non2xx} graphqlErrors ${m.graphqlErrors}` : '';

@@ -5,7 +5,8 @@ import { QUERIES, VARIANTS } from './stats';
 
 export const USAGE = `npx tsx bench/graph/run.ts [--seconds 10] [--connections 20] [--rounds 2] [--warmup 3] [--projects 100]
   [--subgraphs all|a,b,c] [--exclude Type.field,subgraph:Type.field] [--with-computed]
-  [--store-uri mongodb://…] [--tokens 2000] [--seed-timeout 600] [--verbose]`;
+  [--store-uri mongodb://…] [--tokens 2000] [--seed-timeout 600] [--verbose]
+  [--variants ours,hive,direct,oursUnsecured] [--queries project,list]`;
 
 export const { values: opts } = parseArgs({
   options: {
@@ -21,6 +22,8 @@ export const { values: opts } = parseArgs({
     'seed-timeout': { type: 'string', default: '600' },
     'with-computed': { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
+    variants: { type: 'string', default: VARIANTS.join(',') },
+    queries: { type: 'string', default: QUERIES.join(',') },
   },
 });
 
@@ -30,7 +33,18 @@ function int(name: keyof typeof opts, min: number): number {
   return n;
 }
 
+/** A comma-separated subset of `all`, in the order of `all`; an unknown name is an error. */
+function subset<T extends string>(name: 'variants' | 'queries', all: readonly T[]): T[] {
+  const asked = String(opts[name]).split(',').map((x) => x.trim()).filter(Boolean);
+  const unknown = asked.filter((x) => !all.includes(x as T));
+  if (unknown.length || !asked.length) throw new Error(`--${name} takes a comma-separated subset of ${all.join(',')}; got ${opts[name]}\nusage: ${USAGE}`);
+  return all.filter((x) => asked.includes(x));
+}
+
 export const settings = {
+  /** What is measured: e.g. `--variants ours,oursUnsecured` for the security cost alone. */
+  variants: subset('variants', VARIANTS),
+  queries: subset('queries', QUERIES),
   seconds: int('seconds', 1),
   connections: int('connections', 1),
   rounds: int('rounds', 1),
@@ -43,6 +57,6 @@ export const settings = {
 
 export const excludedFields = opts.exclude ? opts.exclude.split(',').map((x) => x.trim()).filter(Boolean) : [];
 
-const loadSeconds = (settings.warmupSeconds + settings.rounds * settings.seconds) * VARIANTS.length * QUERIES.length;
+const loadSeconds = (settings.warmupSeconds + settings.rounds * settings.seconds) * settings.variants.length * settings.queries.length;
 /** Hard limit on the whole run: setup (seeding, children, checks) plus the load with its idle waits. */
 export const LIMIT_SECONDS = settings.seedTimeoutSeconds + 600 + Math.ceil(loadSeconds * 1.5);

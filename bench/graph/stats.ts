@@ -96,6 +96,8 @@ export function warnings(raw: Record<string, Record<string, Measurement[]>>): st
 }
 
 export function ratio(a: Measurement[], b: Measurement[]): Ratio {
+  // A variant left out with --variants: no ratio (NaN, null in the JSON).
+  if (!a.length || !b.length) return { value: NaN, perRound: [] };
   const perRound = a.map((m, i) => round3(m.reqPerSec / b[i].reqPerSec));
   return { value: round3(median(a.map((m) => m.reqPerSec)) / median(b.map((m) => m.reqPerSec))), perRound };
 }

@@ -1,6 +1,6 @@
 /** The audit hash chain detects every edit, deletion and insertion made directly in the database. */
 import { testStore } from '../../test/harness/db';
-import { AuditTrail, createAuditModel, hashAudit, type AuditEntry } from './audit';
+import { AuditTrail, commitDelayFromEnv, createAuditModel, DEFAULT_COMMIT_DELAY_MS, hashAudit, type AuditEntry } from './audit';
 
 const store = testStore();
 afterAll(() => store.closeAll());
@@ -30,15 +30,87 @@ test('appends that arrive while a write is in flight share the next insert (grou
   const trail = new AuditTrail(createAuditModel(conn));
   await trail.model.init();
   let inserts = 0;
+  const later: Promise<void>[] = [];
   conn.getClient().on('commandStarted', (e: { commandName: string }) => {
-    if (e.commandName === 'insert') inserts++;
+    if (e.commandName !== 'insert') return;
+    // While the first insert is in flight, 19 more appends arrive: they wait and share the next one.
+    if (++inserts === 1) for (let i = 2; i <= 20; i++) later.push(trail.append([entry(i)]));
   });
-  await Promise.all(Array.from({ length: 20 }, (_, i) => trail.append([entry(i + 1)])));
-  // The first append writes alone; the other 19 queue behind it and go in one insert.
+  await trail.append([entry(1)]);
+  await Promise.all(later);
   expect(inserts).toBe(2);
+  expect(trail.stats).toEqual({ appends: 20, inserts: 2, records: 20 });
   const records = await trail.model.find().sort({ seq: 1 }).lean();
   expect(records.map((r) => r.requestId)).toEqual(Array.from({ length: 20 }, (_, i) => `req-${i + 1}`));
   expect(await trail.verify()).toMatchObject({ ok: true, checked: 20 });
+});
+
+describe('commit delay: requests in flight that will append share the insert', () => {
+  async function trailWith(name: string, commitDelayMs: number) {
+    const conn = await store.connect(name);
+    const trail = new AuditTrail(createAuditModel(conn), { commitDelayMs });
+    await trail.model.init();
+    return trail;
+  }
+  const since = (t0: number) => performance.now() - t0;
+
+  test('a lone append (no other request in flight) is written at once', async () => {
+    const trail = await trailWith('audit_delay_lone', 2000);
+    const t0 = performance.now();
+    await trail.expect().append([entry(1)]);
+    expect(since(t0)).toBeLessThan(1000);
+    expect(trail.stats).toEqual({ appends: 1, inserts: 1, records: 1 });
+  });
+
+  test('the entries of requests still in flight join the insert; the write starts once they all arrived', async () => {
+    const trail = await trailWith('audit_delay_join', 2000);
+    const [a, b, c] = [trail.expect(), trail.expect(), trail.expect()];
+    const t0 = performance.now();
+    const first = a.append([entry(1)]);
+    await new Promise((r) => setTimeout(r, 30));
+    b.release(); // answered without reading anything of this department
+    const second = c.append([entry(2)]);
+    await Promise.all([first, second]);
+    expect(since(t0)).toBeLessThan(1500); // not the whole delay: every ticket was settled
+    expect(trail.stats).toEqual({ appends: 2, inserts: 1, records: 2 });
+    expect(await trail.verify()).toMatchObject({ ok: true, checked: 2 });
+  });
+
+  test('a request that never appends holds a write back for the delay at most', async () => {
+    const trail = await trailWith('audit_delay_bound', 150);
+    const stuck = trail.expect();
+    const t0 = performance.now();
+    await trail.expect().append([entry(1)]);
+    expect(since(t0)).toBeGreaterThanOrEqual(140);
+    stuck.release();
+    stuck.release(); // settling twice counts once
+    const t1 = performance.now();
+    await trail.expect().append([entry(2)]);
+    expect(since(t1)).toBeLessThan(140);
+    expect(trail.stats.inserts).toBe(2);
+  });
+
+  test('AUDIT_COMMIT_DELAY_MS is read and checked', () => {
+    expect(commitDelayFromEnv({})).toBe(DEFAULT_COMMIT_DELAY_MS);
+    expect(commitDelayFromEnv({ AUDIT_COMMIT_DELAY_MS: '0' })).toBe(0);
+    expect(commitDelayFromEnv({ AUDIT_COMMIT_DELAY_MS: '7.5' })).toBe(7.5);
+    expect(() => commitDelayFromEnv({ AUDIT_COMMIT_DELAY_MS: 'soon' })).toThrow(/AUDIT_COMMIT_DELAY_MS must be a number of milliseconds.*"soon"/);
+    expect(() => commitDelayFromEnv({ AUDIT_COMMIT_DELAY_MS: '-1' })).toThrow(/from 0 to 1000/);
+  });
+});
+
+test('two writers on one trail (two processes) never fork the chain: a stale head is reloaded and the append retried', async () => {
+  const conn = await store.connect('audit_two_writers');
+  const model = createAuditModel(conn);
+  await model.init();
+  const a = new AuditTrail(model);
+  const b = new AuditTrail(model);
+  await b.append([entry(1)]); // b's head: #1
+  await a.append([entry(2), entry(3)]); // a reads the head (#1) and writes #2, #3
+  await b.append([entry(4), entry(5)]); // b still believes #1 is the head: #2 is taken, so it reloads
+  const records = await model.find().sort({ seq: 1 }).lean();
+  expect(records.map((r) => [r.seq, r.requestId])).toEqual([[1, 'req-1'], [2, 'req-2'], [3, 'req-3'], [4, 'req-4'], [5, 'req-5']]);
+  expect(await a.verify()).toMatchObject({ ok: true, checked: 5 });
 });
 
 test('an edited record is reported', async () => {

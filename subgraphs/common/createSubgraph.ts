@@ -17,7 +17,7 @@ import type { Caller } from '../../lib/auth/claims';
 import { ROOT_DIR, type SubgraphName } from '../../lib/config';
 import { createHttpHandler, serviceFront, type RunningService } from '../../lib/http/server';
 import { enforceCatalog, ReadLog } from './access';
-import { AuditTrail, createAuditModel } from './audit';
+import { AuditTrail, commitDelayFromEnv, createAuditModel } from './audit';
 import { auditResolvers } from './auditApi';
 import { effectiveCatalog } from './fullCatalog';
 import type { Catalog } from './catalog';
@@ -46,6 +46,8 @@ export interface SubgraphServerOptions {
   tokens: TokenSettings;
   mask?: MaskSettings;
   catalog?: Catalog;
+  /** Audit commit delay in ms (default: AUDIT_COMMIT_DELAY_MS, else 3); see AuditTrailOptions. */
+  auditCommitDelayMs?: number;
 }
 
 export interface SubgraphServer {
@@ -71,7 +73,9 @@ export async function createSubgraphServer<Data>(
   options: SubgraphServerOptions,
 ): Promise<SubgraphServer> {
   const catalog = effectiveCatalog(def.name, options.catalog);
-  const audit = new AuditTrail(createAuditModel(options.connection));
+  const audit = new AuditTrail(createAuditModel(options.connection), {
+    commitDelayMs: options.auditCommitDelayMs ?? commitDelayFromEnv(),
+  });
   const resolvers = {
     ...def.resolvers,
     Query: { ...(def.resolvers.Query as object), ...auditResolvers(def.name, audit) },
@@ -89,13 +93,15 @@ export async function createSubgraphServer<Data>(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       {
-        // The audit record is written before the response leaves the subgraph.
-        async requestDidStart() {
+        // The audit record is written before the response leaves the subgraph. A read by another
+        // department announces itself when it starts, so that concurrent reads share one insert.
+        async requestDidStart({ contextValue }) {
+          if (!secure || contextValue.caller.dept === def.name) return;
+          const ticket = audit.expect();
           return {
-            async willSendResponse({ contextValue, operationName }) {
-              const ctx = contextValue;
-              if (!secure || ctx.caller.dept === def.name || ctx.reads.empty) return;
-              await audit.append([
+            async willSendResponse({ contextValue: ctx, operationName }) {
+              if (ctx.reads.empty) return ticket.release();
+              await ticket.append([
                 {
                   sub: ctx.caller.sub,
                   dept: ctx.caller.dept,
