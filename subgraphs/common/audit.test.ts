@@ -1,5 +1,6 @@
 /** The audit hash chain detects every edit, deletion and insertion made directly in the database. */
 import { testStore } from '../../test/harness/db';
+import { readTypeFilter } from './auditStorage';
 import { AuditTrail, commitDelayFromEnv, createAuditModel, DEFAULT_COMMIT_DELAY_MS, hashAudit, type AuditEntry } from './audit';
 
 const store = testStore();
@@ -111,6 +112,51 @@ test('two writers on one trail (two processes) never fork the chain: a stale hea
   const records = await model.find().sort({ seq: 1 }).lean();
   expect(records.map((r) => [r.seq, r.requestId])).toEqual([[1, 'req-1'], [2, 'req-2'], [3, 'req-3'], [4, 'req-4'], [5, 'req-5']]);
   expect(await a.verify()).toMatchObject({ ok: true, checked: 5 });
+});
+
+describe('stored form: reads as one JSON text, the types read beside it', () => {
+  test('is what the store holds, and reads back as appended', async () => {
+    const { trail, model } = await freshTrail('audit_form');
+    const raw = await model.collection.findOne({ seq: 2 });
+    expect(typeof raw!.reads).toBe('string');
+    expect(JSON.parse(raw!.reads as string)).toEqual(entry(2).reads);
+    expect(raw!.readTypes).toEqual(['Project']);
+    const [newest] = await trail.records({}, 1);
+    expect(newest).toMatchObject({ seq: 5, reads: entry(5).reads, at: entry(5).at });
+    expect((await trail.records(readTypeFilter('Project'))).length).toBe(5);
+    expect(await trail.records(readTypeFilter('Worker'))).toEqual([]);
+  });
+
+  test('an edit of the reads text, unreadable reads or changed readTypes are reported', async () => {
+    const edited = await freshTrail('audit_form_edit');
+    await edited.model.collection.updateOne({ seq: 2 }, { $set: { reads: JSON.stringify(entry(7).reads) } });
+    expect(await edited.trail.verify()).toMatchObject({ ok: false, brokenAt: 2, reason: expect.stringMatching(/altered \(hash mismatch\)/) });
+    const broken = await freshTrail('audit_form_json');
+    await broken.model.collection.updateOne({ seq: 3 }, { $set: { reads: '[{"type":' } });
+    expect(await broken.trail.verify()).toMatchObject({ ok: false, brokenAt: 3, reason: 'record 3 was altered (reads are not valid JSON)' });
+    const types = await freshTrail('audit_form_types');
+    // Hiding a record from the type filter without touching the hashed reads.
+    await types.model.collection.updateOne({ seq: 4 }, { $set: { readTypes: ['Enterprise'] } });
+    expect(await types.trail.verify()).toMatchObject({ ok: false, brokenAt: 4, reason: 'record 4 was altered (readTypes do not match its reads)' });
+  });
+
+  test('records stored before (reads as subdocuments) still verify, filter and read back', async () => {
+    const conn = await store.connect('audit_form_old');
+    const model = createAuditModel(conn);
+    await model.init();
+    // Two records in the earlier form, written with their hashes as the earlier code did.
+    let prevHash = '0'.repeat(64);
+    for (const seq of [1, 2]) {
+      const base = { ...entry(seq), seq, prevHash };
+      const hash = hashAudit(base);
+      await model.collection.insertOne({ ...base, hash });
+      prevHash = hash;
+    }
+    const trail = new AuditTrail(model);
+    await trail.append([entry(3)]);
+    expect(await trail.verify()).toEqual({ ok: true, checked: 3, brokenAt: null, reason: null });
+    expect((await trail.records(readTypeFilter('Project'))).map((r) => [r.seq, r.reads])).toEqual([3, 2, 1].map((i) => [i, entry(i).reads]));
+  });
 });
 
 test('an edited record is reported', async () => {

@@ -5,7 +5,8 @@
  * verify().
  */
 import { createHash } from 'node:crypto';
-import { Schema, type Connection, type Model } from 'mongoose';
+import type { Model } from 'mongoose';
+import { fromStored, toStored, UnreadableAuditRecord, type StoredAuditRecord } from './auditStorage';
 
 export interface AuditRead {
   type: string;
@@ -31,26 +32,7 @@ export interface AuditRecord extends AuditEntry {
 
 const GENESIS = '0'.repeat(64);
 
-const readSchema = new Schema<AuditRead>({ type: String, keys: [String], fields: [String] }, { _id: false });
-const auditSchema = new Schema<AuditRecord>(
-  {
-    seq: { type: Number, required: true, unique: true },
-    at: { type: Date, required: true },
-    sub: { type: String, required: true },
-    dept: { type: String, required: true, index: true },
-    purposes: [String],
-    operationName: { type: String, default: null },
-    requestId: { type: String, required: true },
-    reads: [readSchema],
-    prevHash: { type: String, required: true },
-    hash: { type: String, required: true },
-  },
-  { collection: 'audit_trail', versionKey: false },
-);
-
-export function createAuditModel(conn: Connection): Model<AuditRecord> {
-  return conn.models.AuditRecord ?? conn.model<AuditRecord>('AuditRecord', auditSchema);
-}
+export { createAuditModel } from './auditStorage';
 
 /** Canonical JSON of the hashed part of a record: fixed key order, dates as ISO strings. */
 export function canonicalAudit(r: Omit<AuditRecord, 'hash'>): string {
@@ -114,7 +96,7 @@ export class AuditTrail {
   /** Counters since start: appends received, inserts made, records written. */
   readonly stats = { appends: 0, inserts: 0, records: 0 };
 
-  constructor(readonly model: Model<AuditRecord>, options: AuditTrailOptions = {}) {
+  constructor(readonly model: Model<StoredAuditRecord>, options: AuditTrailOptions = {}) {
     this.commitDelayMs = options.commitDelayMs ?? 0;
   }
 
@@ -209,7 +191,7 @@ export class AuditTrail {
       }
       // The plain `insert` command: the records are built and typed here, so mongoose's casting and
       // the driver's bulk-write machinery would only cost time (they doubled the cost of an append).
-      const reply = await this.insertCommand(docs);
+      const reply = await this.insertCommand(docs.map(toStored));
       const stored = reply.n ?? 0;
       if (!reply.writeErrors?.length) {
         this.head = prev;
@@ -227,7 +209,7 @@ export class AuditTrail {
     }
   }
 
-  private async insertCommand(docs: AuditRecord[]): Promise<{ n?: number; writeErrors?: { code: number; errmsg?: string }[] }> {
+  private async insertCommand(docs: StoredAuditRecord[]): Promise<{ n?: number; writeErrors?: { code: number; errmsg?: string }[] }> {
     const db = this.model.db.db;
     if (!db) throw new Error('audit trail: the database connection is not open');
     return (await db.command({ insert: this.model.collection.collectionName, documents: docs, ordered: true })) as {
@@ -236,21 +218,34 @@ export class AuditTrail {
     };
   }
 
+  /** Records as appended (reads parsed), newest first; `filter` is a store query on the stored form. */
+  async records(filter: Record<string, unknown> = {}, limit = 0): Promise<AuditRecord[]> {
+    const docs = await this.model.find(filter).sort({ seq: -1 }).limit(limit).lean<StoredAuditRecord[]>();
+    return docs.map(fromStored);
+  }
+
   async verify(): Promise<AuditVerification> {
     let expected = { seq: 0, hash: GENESIS };
     let checked = 0;
     const cursor = this.model.find({}).sort({ seq: 1 }).lean().cursor();
     for await (const raw of cursor) {
-      const r = raw as AuditRecord;
-      const fail = (reason: string): AuditVerification => ({ ok: false, checked, brokenAt: r.seq, reason });
-      if (r.seq !== expected.seq + 1) {
-        return fail(r.seq <= expected.seq
-          ? `record ${r.seq} repeats a sequence number (inserted record)`
-          : `records ${expected.seq + 1}–${r.seq - 1} are missing (deleted)`);
+      const stored = raw as StoredAuditRecord;
+      const fail = (reason: string): AuditVerification => ({ ok: false, checked, brokenAt: stored.seq, reason });
+      if (stored.seq !== expected.seq + 1) {
+        return fail(stored.seq <= expected.seq
+          ? `record ${stored.seq} repeats a sequence number (inserted record)`
+          : `records ${expected.seq + 1}–${stored.seq - 1} are missing (deleted)`);
       }
-      if (r.prevHash !== expected.hash) return fail(`record ${r.seq} does not point to the hash of record ${expected.seq}`);
+      if (stored.prevHash !== expected.hash) return fail(`record ${stored.seq} does not point to the hash of record ${expected.seq}`);
+      let r: AuditRecord;
+      try {
+        r = fromStored(stored);
+      } catch (e) {
+        if (e instanceof UnreadableAuditRecord) return fail(`record ${stored.seq} was altered (${e.message.replace(/^record \d+: /, '')})`);
+        throw e;
+      }
       const { hash, ...rest } = r;
-      if (hashAudit({ ...rest, at: new Date(rest.at) }) !== hash) return fail(`record ${r.seq} was altered (hash mismatch)`);
+      if (hashAudit(rest) !== hash) return fail(`record ${r.seq} was altered (hash mismatch)`);
       expected = { seq: r.seq, hash };
       checked++;
     }

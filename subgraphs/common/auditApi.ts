@@ -8,6 +8,7 @@ import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../lib/errors';
 import type { SubgraphName } from '../../lib/config';
 import type { AuditTrail } from './audit';
+import { readTypeFilter } from './auditStorage';
 import type { CatalogEntry } from './catalog';
 import type { SubgraphContext } from './context';
 
@@ -61,12 +62,12 @@ export function auditResolvers(name: SubgraphName, audit: AuditTrail) {
       if (f.dept) query.dept = f.dept;
       if (f.sub) query.sub = f.sub;
       if (f.requestId) query.requestId = f.requestId;
-      if (f.type) query['reads.type'] = f.type;
+      if (f.type) Object.assign(query, readTypeFilter(f.type));
       const from = parseDate(f.from, 'from');
       const to = parseDate(f.to, 'to');
       if (from || to) query.at = { ...(from ? { $gte: from } : {}), ...(to ? { $lt: to } : {}) };
-      const docs = await audit.model.find(query).sort({ seq: -1 }).limit(first).lean();
-      return docs.map((d) => ({ ...d, at: new Date(d.at).toISOString() }));
+      const records = await audit.records(query, first);
+      return records.map((r) => ({ ...r, at: r.at.toISOString() }));
     },
     [names.verify]: async (_: unknown, _args: unknown, ctx: SubgraphContext<unknown>) => {
       requireAuditor(name, ctx);

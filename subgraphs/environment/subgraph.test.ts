@@ -176,7 +176,7 @@ describe('access matrix', () => {
     expect(phone(data)).toContain('*');
   });
   test('reads by other departments are in the audit trail', async () => {
-    const trail = await subgraph.audit.model.find({ dept: 'citymgmt' }).lean();
+    const trail = await subgraph.audit.records({ dept: 'citymgmt' });
     expect(trail.length).toBeGreaterThan(0);
     expect(trail[0].reads.map((x) => x.type)).toEqual(expect.arrayContaining(['Exceedance', 'Query']));
   });

@@ -86,7 +86,7 @@ describe('access matrix on Worker: OPEN trade, OPEN masked name, CONDITIONAL idN
   });
 
   test('the inspector read is on the audit trail', async () => {
-    const trail = await hrss.audit.model.find({ dept: 'citymgmt' }).lean();
+    const trail = await hrss.audit.records({ dept: 'citymgmt' });
     expect(trail.some((t) => t.reads.some((x) => x.type === 'Worker' && x.keys.includes(id())))).toBe(true);
     expect((await hrss.audit.verify()).ok).toBe(true);
     const admin = bearer({ dept: 'hrss', roles: ['auditor'] });

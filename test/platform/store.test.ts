@@ -1,7 +1,10 @@
 /** A real round trip through mongoose against the embedded store, over the wire. */
 import { Schema } from 'mongoose';
 import { testStore } from '../harness/db';
-import { syncSetting } from '../../adapters/store/embedded';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startEmbeddedStore, storeGoGc, syncSetting } from '../../adapters/store/embedded';
 
 const store = testStore();
 afterAll(() => store.closeAll());
@@ -52,5 +55,21 @@ test('the embedded store durability setting: normal by default, full on request,
   } finally {
     if (saved === undefined) delete process.env.EMBEDDED_STORE_SYNC;
     else process.env.EMBEDDED_STORE_SYNC = saved;
+  }
+});
+
+test('the embedded store runs with a larger Go GC target (EMBEDDED_STORE_GOGC, default 400)', async () => {
+  expect(storeGoGc({})).toBe('400');
+  expect(storeGoGc({ EMBEDDED_STORE_GOGC: '150' })).toBe('150');
+  expect(storeGoGc({ EMBEDDED_STORE_GOGC: 'off' })).toBe('off');
+  expect(() => storeGoGc({ EMBEDDED_STORE_GOGC: '-5' })).toThrow(/EMBEDDED_STORE_GOGC must be a percentage .* got "-5"/);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xietong-gogc-'));
+  const store = await startEmbeddedStore({ dataDir: dir, log: () => undefined });
+  try {
+    const environ = fs.readFileSync(`/proc/${store.pid}/environ`, 'utf8').split('\0');
+    expect(environ).toContain(`GOGC=${storeGoGc()}`);
+  } finally {
+    await store.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
