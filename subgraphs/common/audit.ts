@@ -108,18 +108,18 @@ export class AuditTrail {
     this.expected++;
     let settled = false;
     const settle = () => {
-      if (settled) return false;
+      if (settled) return;
       settled = true;
       this.expected--;
+      // The writer resumes in a later microtask: entries appended right after this are in its batch.
       if (this.expected === 0) this.wakeWriter?.();
-      return true;
     };
     return {
       append: (entries) => {
         settle();
         return this.append(entries);
       },
-      release: () => void settle(),
+      release: settle,
     };
   }
 

@@ -96,3 +96,23 @@ test('reads by other departments are in the audit trail; the owner\'s are not', 
   expect(hrss.reads.find((x) => x.type === 'Project')?.keys).toEqual([CODE]);
   expect((await subgraph.audit.verify()).ok).toBe(true);
 });
+
+test('concurrent reads by another department share audit inserts (commit delay), and each is recorded', async () => {
+  // A second server on the same silo, with a long delay: a write waits for every read in flight.
+  const waiting = await startSubgraph(housingSubgraph, await store.connect('housing'), { auditCommitDelayMs: 1000 });
+  try {
+    const auth = bearer({ dept: 'resources' });
+    const url = waiting.url.replace(/\/graphql$/, '');
+    const replies = await Promise.all(Array.from({ length: 10 }, () => request(url).post('/graphql').set('authorization', auth).send({ query: QUERY, variables: { c: CODE } })));
+    expect(replies.map((r) => r.body.data._entities[0].name)).toEqual(Array(10).fill('兰山区示范住宅项目'));
+    expect(waiting.audit.stats.appends).toBe(10);
+    expect(waiting.audit.stats.records).toBe(10);
+    // Without the announcement each reply would have its own insert (9–10 measured with the delay at 0).
+    expect(waiting.audit.stats.inserts).toBeLessThanOrEqual(3);
+    const trail = await waiting.audit.records({ dept: 'resources' });
+    expect(trail.length).toBeGreaterThanOrEqual(10);
+    expect(await waiting.audit.verify()).toMatchObject({ ok: true });
+  } finally {
+    await waiting.stop();
+  }
+});
