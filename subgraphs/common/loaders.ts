@@ -36,9 +36,8 @@ export function byKeyLoader<T>(model: Model<T>, keyField: string, options: { pro
       return d ? ownCopy(d) : null;
     });
     const docs = (await model.find({ [keyField]: { $in: [...new Set(keys)] } }, projection).lean()) as T[];
-    const byKey = new Map<string, T>();
-    for (const d of docs) byKey.set(String((d as Record<string, unknown>)[keyField]), d);
-    return keys.map((k) => byKey.get(k) ?? null);
+    const byKey = groupBy(docs, keyField);
+    return keys.map((k) => byKey.get(k)?.[0] ?? null);
   });
 }
 
@@ -55,14 +54,7 @@ export function groupLoader<T>(
     if (index) return keys.map((k) => (index.get(k) ?? []).map(ownCopy));
     let q = model.find({ ...(options.filter ?? {}), [keyField]: { $in: [...new Set(keys)] } }, options.projection);
     if (options.sort) q = q.sort(options.sort);
-    const docs = (await q.lean()) as T[];
-    const byKey = new Map<string, T[]>();
-    for (const d of docs) {
-      const k = String((d as Record<string, unknown>)[keyField]);
-      const list = byKey.get(k);
-      if (list) list.push(d);
-      else byKey.set(k, [d]);
-    }
+    const byKey = groupBy((await q.lean()) as T[], keyField); // already in the store's sort order
     return keys.map((k) => byKey.get(k) ?? []);
   });
 }
