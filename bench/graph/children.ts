@@ -38,8 +38,10 @@ export async function startChild<Info>(
   options: { readyTimeoutMs?: number; verbose?: boolean } = {},
 ): Promise<Child<Info>> {
   // BENCH_CHILD_NODE_ARGS: extra Node flags for the children, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p"
-  // (profiles are written when a child exits, which it does cleanly at the end of a run).
-  const extra = (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  // (profiles are written when a child exits, which it does cleanly at the end of a run);
+  // BENCH_CHILD_NODE_ARGS_FOR=subgraphs,ours gives them to the children of those names only.
+  const only = (process.env.BENCH_CHILD_NODE_ARGS_FOR ?? '').split(',').filter(Boolean);
+  const extra = only.length && !only.includes(name) ? [] : (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
   const child = spawn(process.execPath, [...extra, '--import', 'tsx', path.join(__dirname, script)], {
     cwd: ROOT_DIR,
     env: { ...process.env, [CHILD_CONFIG_ENV]: JSON.stringify(config), NODE_ENV: 'production' },
