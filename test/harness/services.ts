@@ -8,7 +8,7 @@ import { parse } from 'graphql';
 import type { Connection } from 'mongoose';
 import request from 'supertest';
 import { createGateway } from '../../gateway/src/server';
-import { createSubgraphServer, loadSubgraphSdl, type SubgraphDefinition, type SubgraphServerOptions } from '../../subgraphs/common/createSubgraph';
+import { createSubgraphServer, loadSubgraphSdl, type SubgraphDefinition, type SubgraphServer, type SubgraphServerOptions } from '../../subgraphs/common/createSubgraph';
 import type { SubgraphName } from '../../lib/config';
 import { testTokenSettings } from './tokens';
 
@@ -21,7 +21,7 @@ export async function startSubgraph<D>(
   def: SubgraphDefinition<D>,
   connection: Connection,
   options: Partial<SubgraphServerOptions> = {},
-): Promise<Started & { audit: Awaited<ReturnType<typeof createSubgraphServer>>['audit'] }> {
+): Promise<Started & Pick<SubgraphServer, 'audit'>> {
   const server = await createSubgraphServer(def, { connection, tokens: testTokenSettings(), ...options });
   const running = await server.listen(0);
   return { url: running.url, audit: server.audit, stop: () => server.stop() };
