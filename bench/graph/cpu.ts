@@ -1,15 +1,21 @@
 /**
  * Where the CPU goes during a measurement: cores used on average by each process (store, subgraph
- * children, gateways, this runner), from /proc/<pid>/stat (Linux; empty elsewhere). It tells whether
- * the gateway or what is behind it is the bottleneck.
+ * children, gateways, this runner), from /proc/<pid>/stat (Linux; empty elsewhere), and by the main
+ * thread of the subgraph children (`<name>/main`: their event loop, which bounds their throughput,
+ * apart from the audit writer thread). It tells whether the gateway or what is behind it is the
+ * bottleneck.
  */
 import fs from 'node:fs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-function cpuSeconds(pid: number): number | undefined {
+/** A process (all its threads), or with `/main` after the name its main thread only. */
+export type CpuSource = number | { mainThreadOf: number };
+
+function cpuSeconds(source: CpuSource): number | undefined {
+  const file = typeof source === 'number' ? `/proc/${source}/stat` : `/proc/${source.mainThreadOf}/task/${source.mainThreadOf}/stat`;
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = fs.readFileSync(file, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // fields[11] = utime, fields[12] = stime (the 14th and 15th fields of the whole line)
     return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
@@ -20,7 +26,7 @@ function cpuSeconds(pid: number): number | undefined {
 
 export type CpuSample = { at: number; seconds: Record<string, number | undefined> };
 
-export function sampleCpu(pids: Record<string, number>): CpuSample {
+export function sampleCpu(pids: Record<string, CpuSource>): CpuSample {
   return { at: performance.now(), seconds: Object.fromEntries(Object.entries(pids).map(([n, p]) => [n, cpuSeconds(p)])) };
 }
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT_DIR } from '../../lib/config';
 import type { Measurement } from './load';
-import { QUERIES, ratio, summarize, VARIANTS, warnings, type QueryName, type Variant } from './stats';
+import { cpuRatio, QUERIES, ratio, summarize, VARIANTS, warnings, type QueryName, type Variant } from './stats';
 
 export type RawResults = Record<QueryName, Record<Variant, Measurement[]>>;
 
@@ -21,9 +21,11 @@ export function buildReport(raw: RawResults, context: { settings: object; graph:
         oursOverHive: ratio(raw[q].ours, raw[q].hive),
         oursOverDirect: ratio(raw[q].ours, raw[q].direct),
         securedOverUnsecured: ratio(raw[q].ours, raw[q].oursUnsecured),
+        // Unsecured CPU per request over secured: the cost of security in CPU, steadier than req/s.
+        securedOverUnsecuredCpu: cpuRatio(raw[q].ours, raw[q].oursUnsecured),
       },
     ]),
-  ) as Record<QueryName, Record<'oursOverHive' | 'oursOverDirect' | 'securedOverUnsecured', ReturnType<typeof ratio>>>;
+  ) as Record<QueryName, Record<'oursOverHive' | 'oursOverDirect' | 'securedOverUnsecured' | 'securedOverUnsecuredCpu', ReturnType<typeof ratio>>>;
   const perQuery = <T>(f: (q: QueryName) => T) => Object.fromEntries(QUERIES.map((q) => [q, f(q)]));
   const cost = (q: QueryName) => 1 - ratios[q].securedOverUnsecured.value;
   return {

@@ -122,7 +122,10 @@ async function main() {
   const target = (v: Variant, q: QueryName) =>
     v === 'direct' ? prepared.direct[q] : { url: { ours, hive, oursUnsecured }[v], body: prepared.bodies[q] };
   const serving = { ...(store.pid > 0 ? { store: store.pid } : {}), ...Object.fromEntries(children.map((c) => [c.name, c.pid])) };
-  const pids = { ...serving, runner: process.pid };
+  const mainThreads = Object.fromEntries(
+    children.filter((c) => c.name.startsWith('subgraphs')).map((c) => [`${c.name}/main`, { mainThreadOf: c.pid }]),
+  );
+  const pids = { ...serving, ...mainThreads, runner: process.pid };
   await waitUntilIdle(serving);
   const measure = async (v: Variant, q: QueryName, seconds: number) => {
     if (isAborted()) throw new Error('aborted');

@@ -20,6 +20,13 @@ export interface Summary {
   rounds: number[];
   /** Cores used by each process during the load (median over rounds). */
   cpu: Record<string, number>;
+  /**
+   * CPU milliseconds each process spent per answered request (median over rounds): what a request
+   * costs, less sensitive than req/s to what else the machine did meanwhile.
+   */
+  cpuMsPerRequest: Record<string, number>;
+  /** CPU ms per request of all our processes together (store, subgraphs, gateway; not the runner). */
+  servingCpuMsPerRequest: number;
 }
 
 export function median(xs: number[]): number {
@@ -48,7 +55,20 @@ export function summarize(ms: Measurement[]): Summary {
         round3(median(ms.flatMap((m) => (m.cpu?.[p] === undefined ? [] : [m.cpu[p]])))),
       ]),
     ),
+    cpuMsPerRequest: Object.fromEntries(
+      [...new Set(ms.flatMap((m) => Object.keys(m.cpu ?? {})))].map((p) => [
+        p,
+        Math.round(median(ms.flatMap((m) => (m.cpu?.[p] === undefined || !m.reqPerSec ? [] : [(m.cpu[p] * 1000) / m.reqPerSec]))) * 100) / 100,
+      ]),
+    ),
+    servingCpuMsPerRequest: Math.round(median(ms.flatMap((m) => servingCpuMs(m) ?? [])) * 100) / 100,
   };
+}
+
+/** CPU ms our processes spent per answered request in one measurement. */
+function servingCpuMs(m: Measurement): number | undefined {
+  const cores = servingCores(m);
+  return cores === undefined || !m.reqPerSec ? undefined : (cores * 1000) / m.reqPerSec;
 }
 
 export interface Ratio {
@@ -64,7 +84,7 @@ export const MIN_REQUESTS_PER_ROUND = 50;
 /** Cores our processes (all but the runner) used during a measurement; undefined when unknown. */
 function servingCores(m: Measurement): number | undefined {
   if (!m.cpu) return undefined;
-  return Object.entries(m.cpu).reduce((a, [p, c]) => (p === 'runner' ? a : a + c), 0);
+  return Object.entries(m.cpu).reduce((a, [p, c]) => (p === 'runner' || p.endsWith('/main') ? a : a + c), 0);
 }
 
 /**
@@ -93,6 +113,19 @@ export function warnings(raw: Record<string, Record<string, Measurement[]>>): st
     }
   }
   return out;
+}
+
+/**
+ * b's CPU per request over a's (a costs more CPU when below 1), median over rounds and per round.
+ * When the machine's cores are the bound, throughput follows it; it varies less than req/s does.
+ */
+export function cpuRatio(a: Measurement[], b: Measurement[]): Ratio {
+  const pairs = a.map((m, i) => [servingCpuMs(m), b[i] && servingCpuMs(b[i])]).filter((p): p is [number, number] => p[0] !== undefined && p[1] !== undefined);
+  if (!pairs.length) return { value: NaN, perRound: [] };
+  return {
+    value: round3(median(pairs.map((p) => p[1])) / median(pairs.map((p) => p[0]))),
+    perRound: pairs.map(([x, y]) => round3(y / x)),
+  };
 }
 
 export function ratio(a: Measurement[], b: Measurement[]): Ratio {
