@@ -2,7 +2,7 @@
 import { parse } from 'graphql';
 import type { Catalog } from '../../subgraphs/common/catalog';
 import { buildQueries, modelFromSdl, subgraphPart } from './queries';
-import { median, ratio, summarize, warnings } from './stats';
+import { cpuRatio, median, ratio, summarize, warnings } from './stats';
 import type { Measurement } from './load';
 
 const root = `
@@ -87,5 +87,20 @@ describe('bench/graph statistics', () => {
       'list/ours: only 12 requests answered in a round (raise --seconds)',
       'list/hive: 3 failed requests (errors, non-2xx or GraphQL errors)',
     ]);
+  });
+
+  it('gives CPU per request per process and the CPU ratio, the main thread and the runner apart', () => {
+    // 2 rounds; the subgraph child's main thread is part of its process and must not count twice.
+    const secured = [
+      m(50, { cpu: { store: 0.25, subgraphs: 1, 'subgraphs/main': 0.7, runner: 0.9 } }),
+      m(40, { cpu: { store: 0.2, subgraphs: 1, 'subgraphs/main': 0.6, runner: 0.9 } }),
+    ];
+    const unsecured = [m(100, { cpu: { store: 0.2, subgraphs: 1, runner: 0.9 } }), m(80, { cpu: { store: 0.2, subgraphs: 0.8, runner: 0.9 } })];
+    const s = summarize(secured);
+    expect(s.cpuMsPerRequest).toEqual({ store: 5, subgraphs: 22.5, 'subgraphs/main': 14.5, runner: 20.25 });
+    expect(s.servingCpuMsPerRequest).toBe(27.5); // (25 + 30) / 2: store + subgraphs per request
+    expect(summarize(unsecured).servingCpuMsPerRequest).toBe(12.25); // 12 and 12.5
+    expect(cpuRatio(secured, unsecured)).toEqual({ value: 0.445, perRound: [0.48, 0.417] });
+    expect(cpuRatio([m(10)], [m(10)])).toEqual({ value: NaN, perRound: [] }); // no CPU readings
   });
 });
