@@ -1,15 +1,14 @@
 /**
  * Where the CPU goes during a measurement: cores used on average by each process (store, subgraph
  * children, gateways, this runner), from /proc/<pid>/stat (Linux; empty elsewhere), and by the main
- * thread of the subgraph children (`<name>/main`: their event loop, which bounds their throughput,
- * apart from the audit writer thread). It tells whether the gateway or what is behind it is the
- * bottleneck.
+ * thread of the subgraph children (`<name>/main`: their event loop, apart from V8's helper threads).
+ * It tells whether the gateway or what is behind it is the bottleneck.
  */
 import fs from 'node:fs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-/** A process (all its threads), or with `/main` after the name its main thread only. */
+/** A process (all its threads, by pid), or only its main thread. */
 export type CpuSource = number | { mainThreadOf: number };
 
 function cpuSeconds(source: CpuSource): number | undefined {

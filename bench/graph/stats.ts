@@ -37,6 +37,7 @@ export function median(xs: number[]): number {
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
 export function summarize(ms: Measurement[]): Summary {
   const sum = (k: 'errors' | 'non2xx' | 'graphqlErrors' | 'requests') => ms.reduce((a, m) => a + m[k], 0);
@@ -49,20 +50,22 @@ export function summarize(ms: Measurement[]): Summary {
     graphqlErrors: sum('graphqlErrors'),
     requests: sum('requests'),
     rounds: ms.map((m) => m.reqPerSec),
-    cpu: Object.fromEntries(
-      [...new Set(ms.flatMap((m) => Object.keys(m.cpu ?? {})))].map((p) => [
-        p,
-        round3(median(ms.flatMap((m) => (m.cpu?.[p] === undefined ? [] : [m.cpu[p]])))),
-      ]),
-    ),
-    cpuMsPerRequest: Object.fromEntries(
-      [...new Set(ms.flatMap((m) => Object.keys(m.cpu ?? {})))].map((p) => [
-        p,
-        Math.round(median(ms.flatMap((m) => (m.cpu?.[p] === undefined || !m.reqPerSec ? [] : [(m.cpu[p] * 1000) / m.reqPerSec]))) * 100) / 100,
-      ]),
-    ),
-    servingCpuMsPerRequest: Math.round(median(ms.flatMap((m) => servingCpuMs(m) ?? [])) * 100) / 100,
+    cpu: perProcess(ms, (cores) => cores, round3),
+    cpuMsPerRequest: perProcess(ms, (cores, m) => (m.reqPerSec ? (cores * 1000) / m.reqPerSec : undefined), round2),
+    servingCpuMsPerRequest: round2(median(ms.flatMap((m) => servingCpuMs(m) ?? []))),
   };
+}
+
+/** For each process measured in any round: the median over rounds of f(its cores, the measurement), rounded. */
+function perProcess(
+  ms: Measurement[],
+  f: (cores: number, m: Measurement) => number | undefined,
+  round: (x: number) => number,
+): Record<string, number> {
+  const names = [...new Set(ms.flatMap((m) => Object.keys(m.cpu ?? {})))];
+  return Object.fromEntries(
+    names.map((p) => [p, round(median(ms.flatMap((m) => (m.cpu?.[p] === undefined ? [] : f(m.cpu[p], m) ?? []))))]),
+  );
 }
 
 /** CPU ms our processes spent per answered request in one measurement. */
