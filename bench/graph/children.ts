@@ -31,11 +31,23 @@ export function killAllChildren(signal: NodeJS.Signals = 'SIGKILL'): void {
 
 process.once('exit', () => killAllChildren());
 
+/**
+ * Environment of the subgraph children. Their in-memory copies of reference collections are reloaded
+ * after READ_CACHE_MAX_AGE_SECONDS (60 by default) even when nothing changed; a reload cost seconds of
+ * store CPU and spoiled whichever measurement it fell in (one variant's, by chance: secured/unsecured
+ * 0.49–0.58 in such rounds against ~0.8 in the others). Nothing writes during a run, so by default no
+ * copy ages out within the run's time limit; a value set in the environment is kept.
+ */
+export function subgraphChildEnv(limitSeconds: number, env: NodeJS.ProcessEnv = process.env): { READ_CACHE_MAX_AGE_SECONDS: string } {
+  return { READ_CACHE_MAX_AGE_SECONDS: env.READ_CACHE_MAX_AGE_SECONDS || String(limitSeconds) };
+}
+
 export async function startChild<Info>(
   name: string,
   script: string,
   config: unknown,
-  options: { readyTimeoutMs?: number; verbose?: boolean } = {},
+  /** env: variables added to the runner's own for this child. */
+  options: { readyTimeoutMs?: number; verbose?: boolean; env?: Record<string, string> } = {},
 ): Promise<Child<Info>> {
   // BENCH_CHILD_NODE_ARGS: extra Node flags for the children, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p"
   // (profiles are written when a child exits, which it does cleanly at the end of a run);
@@ -44,7 +56,7 @@ export async function startChild<Info>(
   const extra = only.length && !only.includes(name) ? [] : (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
   const child = spawn(process.execPath, [...extra, '--import', 'tsx', path.join(__dirname, script)], {
     cwd: ROOT_DIR,
-    env: { ...process.env, [CHILD_CONFIG_ENV]: JSON.stringify(config), NODE_ENV: 'production' },
+    env: { ...process.env, ...options.env, [CHILD_CONFIG_ENV]: JSON.stringify(config), NODE_ENV: 'production' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   alive.add(child);

@@ -4,6 +4,8 @@ import type { Catalog } from '../../subgraphs/common/catalog';
 import { buildQueries, modelFromSdl, subgraphPart } from './queries';
 import { cpuRatio, median, ratio, summarize, warnings } from './stats';
 import type { Measurement } from './load';
+import { subgraphChildEnv } from './children';
+import { collectionCacheSettingsFromEnv } from '../../subgraphs/common/collectionCache';
 
 const root = `
   type Query { project(code: String!): Project  projects(first: Int = 20, after: String): ProjectConnection! }
@@ -102,5 +104,23 @@ describe('bench/graph statistics', () => {
     expect(summarize(unsecured).servingCpuMsPerRequest).toBe(12.25); // 12 and 12.5
     expect(cpuRatio(secured, unsecured)).toEqual({ value: 0.445, perRound: [0.48, 0.417] });
     expect(cpuRatio([m(10)], [m(10)])).toEqual({ value: NaN, perRound: [] }); // no CPU readings
+  });
+});
+
+describe('subgraph children', () => {
+  test('their copies of reference collections do not age out within the run, unless the environment says otherwise', () => {
+    const env = subgraphChildEnv(1257, {});
+    expect(env).toEqual({ READ_CACHE_MAX_AGE_SECONDS: '1257' });
+    // What the subgraphs make of it: no reload for the whole time limit of the run.
+    const prev = process.env.READ_CACHE_MAX_AGE_SECONDS;
+    try {
+      process.env.READ_CACHE_MAX_AGE_SECONDS = env.READ_CACHE_MAX_AGE_SECONDS;
+      expect(collectionCacheSettingsFromEnv().maxAgeMs).toBe(1257_000);
+    } finally {
+      if (prev === undefined) delete process.env.READ_CACHE_MAX_AGE_SECONDS;
+      else process.env.READ_CACHE_MAX_AGE_SECONDS = prev;
+    }
+    expect(subgraphChildEnv(1257, { READ_CACHE_MAX_AGE_SECONDS: '5' })).toEqual({ READ_CACHE_MAX_AGE_SECONDS: '5' });
+    expect(subgraphChildEnv(1257, { READ_CACHE_MAX_AGE_SECONDS: '' })).toEqual({ READ_CACHE_MAX_AGE_SECONDS: '1257' });
   });
 });

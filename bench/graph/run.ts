@@ -12,7 +12,7 @@ import { generateCity } from '../../adapters/demo/city';
 import { connectSilo } from '../../adapters/store/connection';
 import { startEmbeddedStore } from '../../adapters/store/embedded';
 import { DEPARTMENTS, ROOT_DIR } from '../../lib/config';
-import { startChild, type Child } from './children';
+import { startChild, subgraphChildEnv, type Child } from './children';
 import { coresUsed, peakRssMB, sampleCpu, waitUntilIdle } from './cpu';
 import { cleanup, installStopHandlers, isAborted, log, makeTempDir, onCleanup, redact } from './lifecycle';
 import { runLoad } from './load';
@@ -86,6 +86,7 @@ async function main() {
   log(`subgraphs: ${choice.names.join(', ')}; caller dept ${caller.dept}, purposes [${caller.purposes.join(', ')}]; ${tokens.size} tokens`);
 
   // Children: the subgraphs (secure and unsecured), then the three gateways.
+  const subgraphEnv = subgraphChildEnv(LIMIT_SECONDS);
   const children: Child<unknown>[] = [];
   onCleanup(() => Promise.all(children.map((c) => c.stop())).then(() => undefined));
   const subgraphChild = (unsafe: boolean) =>
@@ -95,7 +96,7 @@ async function main() {
       names: choice.names,
       tokens: verifyOnly(tokenSettings),
       unsafeBenchmarkWithoutSecurity: unsafe,
-    } satisfies SubgraphsConfig, { verbose: opts.verbose });
+    } satisfies SubgraphsConfig, { verbose: opts.verbose, env: subgraphEnv });
   const subgraphs = await Promise.all([subgraphChild(false), subgraphChild(true)]);
   children.push(...subgraphs);
   const [secureUrls, unsecuredUrls] = subgraphs.map((c) => byName(c.info));
@@ -165,6 +166,7 @@ async function main() {
       uniqueAuthorization: `a pool of ${tokens.size} pre-signed RS256 tokens (distinct jti and sub), one per request, round robin`,
       hive: 'in-flight deduplication off, landing page and GraphiQL off, JWT verified (same key) and Authorization propagated',
       betweenMeasurements: 'wait until the store and the children are idle (< 0.2 cores, at most 60 s)',
+      readCacheMaxAgeSeconds: Number(subgraphEnv.READ_CACHE_MAX_AGE_SECONDS),
     },
     graph: {
       subgraphs: choice.names,
