@@ -2,9 +2,10 @@
 'use strict';
 // Does whatever setup is missing on this machine, and nothing more: installs the npm packages from
 // the lockfile when node_modules is absent or older than the lockfile, and builds the embedded
-// store (FerretDB) unless MONGODB_URI points at a running MongoDB. Plain Node, no dependencies:
-// it runs before `npm install` has.
-const { execFileSync } = require('node:child_process');
+// store (FerretDB) unless MONGODB_URI points at a running MongoDB. With --for-tests (npm's pretest)
+// it also installs Debian's docker-compose, which the compose-file test runs (`docker-compose
+// config`), when it is missing. Plain Node, no dependencies: it runs before `npm install` has.
+const { execFileSync, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -21,7 +22,32 @@ function npmPackagesCurrent() {
   return fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs;
 }
 
+function onPath(command) {
+  return !spawnSync(command, ['--version'], { stdio: 'ignore' }).error;
+}
+
+/** apt-get as root, or through a sudo that needs no password; false when neither can run. */
+function aptGet(args) {
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const [cmd, argv] = asRoot ? ['apt-get', args] : ['sudo', ['-n', 'apt-get', ...args]];
+  const res = spawnSync(cmd, argv, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  return !res.error && res.status === 0;
+}
+
+function ensureDockerCompose() {
+  if (onPath('docker-compose')) return;
+  if (!onPath('apt-get')) {
+    log('docker-compose is missing and there is no apt-get: install docker-compose, or the compose-file test fails');
+    return;
+  }
+  log('installing docker-compose (Debian package) for the compose-file test…');
+  if (!(aptGet(['update', '-qq']) && aptGet(['install', '-y', '-qq', 'docker-compose']))) {
+    log('could not install docker-compose (needs root or passwordless sudo): `apt-get install docker-compose`, or the compose-file test fails');
+  }
+}
+
 try {
+  if (process.argv.includes('--for-tests')) ensureDockerCompose();
   if (!npmPackagesCurrent()) {
     // `npm install` installs exactly the locked versions. Not `npm ci`: npm 11.19 writes lockfiles
     // without the other platforms' optional bindings of unrs-resolver (a jest dependency) and then

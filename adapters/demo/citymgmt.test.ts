@@ -68,17 +68,13 @@ test('every planted night-noise site has ≥ 3 night complaints matched to it; n
   expect(all.length).toBeGreaterThan(nightNoise.length * 2);
 });
 
-test('the default city loads through the adapters with nothing rejected, within 10 s; cases in every state incl. 首违不罚', async () => {
+test('the default city loads through the adapters with nothing rejected; cases in every state incl. 首违不罚', async () => {
   const files = await write('ingest');
-  const started = Date.now();
   for (const { source, file } of files) {
     const report = await ingestFile(source === 'hotline' ? hotlineAdapter : enforcementAdapter, file, conn, { batchSize: 2000 });
     expect({ source, rejected: report.rejected, reasons: report.reasons }).toEqual({ source, rejected: 0, reasons: [] });
     expect(report.accepted).toBeGreaterThan(0);
   }
-  const seconds = (Date.now() - started) / 1000;
-  process.stdout.write(`citymgmt demo ingest (default city): ${seconds.toFixed(2)} s\n`);
-  expect(seconds).toBeLessThan(10);
 
   const m = createCitymgmtModels(conn);
   const states = await m.EnforcementCase.distinct('state');

@@ -1,6 +1,7 @@
 /**
- * The hrss demo files: deterministic, the default city ingests through the adapters within the
- * budget (≤ 30 s), and the wage rule finds exactly the planted arrears.
+ * The hrss demo files: deterministic, the default city ingests through the adapters without
+ * rejection, and the wage rule finds exactly the planted arrears. (How long seeding takes is measured
+ * by bench/demo, not here.)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -43,31 +44,21 @@ test('the same city gives byte-identical files, payroll in GB18030', async () =>
   expect(iconv.decode(payroll, 'gb18030')).toContain(city.workers[0].name);
 });
 
-test('the default city ingests within 30 s and the wage rule finds exactly the planted arrears', async () => {
+test('the default city ingests without rejection and the wage rule finds exactly the planted arrears', async () => {
   const city = generateCity();
   const dir = tmp();
   const conn = await store.connect('hrss');
-  const started = Date.now();
   const files = await writeHrssFiles(city, dir);
-  const timings: Record<string, unknown> = { written: (Date.now() - started) / 1000 };
   for (const { source, file } of files) {
-    const t0 = Date.now();
     const report = await ingestFile(ADAPTERS[source as keyof typeof ADAPTERS], file, conn, { batchSize: 2000 });
-    timings[source] = { seconds: (Date.now() - t0) / 1000, accepted: report.accepted, rejected: report.rejected, duplicates: report.duplicates };
-    expect(report.rejected).toBe(0);
+    expect({ source, rejected: report.rejected, reasons: report.reasons.slice(0, 3) }).toEqual({ source, rejected: 0, reasons: [] });
+    expect(report.accepted).toBeGreaterThan(0);
   }
-  const seconds = (Date.now() - started) / 1000;
-  process.stderr.write(`hrss demo ingest: ${JSON.stringify({ seconds, ...timings })}\n`);
-  expect(seconds).toBeLessThanOrEqual(30);
 
   const models = createHrssModels(conn);
   const settings = { payDay: city.payDay, shortTolerance: 0.01 };
   const cache = new WageFactsCache(models, 300);
-  const t1 = Date.now();
   const arrears = await new HrssData(models, settings, cache).wageArrears(city.months[1], '2026-11-20');
-  const t2 = Date.now();
-  await new HrssData(models, settings, cache).wageArrears(city.months[1], '2026-11-20', city.districts[0].code);
-  process.stderr.write(`wageArrears over the city: ${(t2 - t1) / 1000} s, again from the month cache: ${(Date.now() - t2) / 1000} s\n`);
   const data = new HrssData(models, settings);
   expect(arrears.map((a) => a.projectCode).sort()).toEqual(city.planted.arrears.map((a) => a.projectCode).sort());
   for (const plant of city.planted.arrears) {

@@ -1,7 +1,7 @@
 /**
- * The 自然资源 demo files: deterministic, ingested through the adapters without rejection within the
- * budget, every site inside its red line, and the approved values exactly the city's (so only the
- * planted over-built projects exceed them).
+ * The 自然资源 demo files: deterministic, ingested through the adapters without rejection, every site
+ * inside its red line, and the approved values exactly the city's (so only the planted over-built
+ * projects exceed them).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,10 +30,9 @@ test('writes identical files for the same city', async () => {
   for (let i = 0; i < a.length; i++) expect(fs.readFileSync(a[i].file).equals(fs.readFileSync(b[i].file))).toBe(true);
 });
 
-test('the default city ingests through the adapters with no rejection, within 10 s, with the planted values', async () => {
+test('the default city ingests through the adapters with no rejection, with the planted values', async () => {
   const conn = await store.connect('resources');
   const files = await writeResourcesFiles(city, dirs[0]);
-  const started = Date.now();
   for (const { source, file } of files) {
     const sink = new IngestSink(conn, { source, batchSize: 2000 });
     await ADAPTERS[source].ingestFile(file, sink, conn, {});
@@ -41,9 +40,6 @@ test('the default city ingests through the adapters with no rejection, within 10
     expect({ source, rejected: report.rejected, reasons: report.reasons.slice(0, 3) }).toEqual({ source, rejected: 0, reasons: [] });
     expect(report.accepted).toBe(source === 'parcels' ? city.projects.length : 2 * city.projects.length);
   }
-  const seconds = (Date.now() - started) / 1000;
-  process.stdout.write(`resources demo ingest (${city.projects.length} projects): ${seconds.toFixed(2)} s\n`);
-  expect(seconds).toBeLessThan(10);
 
   const { Parcel, PlanningPermit } = createResourcesModels(conn);
   const parcels = new Map((await Parcel.find().lean()).map((p) => [p.parcelCode, p]));

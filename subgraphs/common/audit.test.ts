@@ -56,15 +56,15 @@ describe('commit delay: requests in flight that will append share the insert', (
   const since = (t0: number) => performance.now() - t0;
 
   test('a lone append (no other request in flight) is written at once', async () => {
-    const trail = await trailWith('audit_delay_lone', 2000);
+    const trail = await trailWith('audit_delay_lone', 5000);
     const t0 = performance.now();
     await trail.expect().append([entry(1)]);
-    expect(since(t0)).toBeLessThan(1000);
+    expect(since(t0)).toBeLessThan(2500); // far less than the delay, with room for a loaded machine
     expect(trail.stats).toEqual({ appends: 1, inserts: 1, records: 1 });
   });
 
   test('the entries of requests still in flight join the insert; the write starts once they all arrived', async () => {
-    const trail = await trailWith('audit_delay_join', 2000);
+    const trail = await trailWith('audit_delay_join', 5000);
     const [a, b, c] = [trail.expect(), trail.expect(), trail.expect()];
     const t0 = performance.now();
     const first = a.append([entry(1)]);
@@ -72,22 +72,22 @@ describe('commit delay: requests in flight that will append share the insert', (
     b.release(); // answered without reading anything of this department
     const second = c.append([entry(2)]);
     await Promise.all([first, second]);
-    expect(since(t0)).toBeLessThan(1500); // not the whole delay: every ticket was settled
+    expect(since(t0)).toBeLessThan(2500); // not the whole delay: every ticket was settled
     expect(trail.stats).toEqual({ appends: 2, inserts: 1, records: 2 });
     expect(await trail.verify()).toMatchObject({ ok: true, checked: 2 });
   });
 
   test('a request that never appends holds a write back for the delay at most', async () => {
-    const trail = await trailWith('audit_delay_bound', 150);
+    const trail = await trailWith('audit_delay_bound', 1000);
     const stuck = trail.expect();
     const t0 = performance.now();
     await trail.expect().append([entry(1)]);
-    expect(since(t0)).toBeGreaterThanOrEqual(140);
+    expect(since(t0)).toBeGreaterThanOrEqual(950); // timers may fire a millisecond early
     stuck.release();
     stuck.release(); // settling twice counts once
     const t1 = performance.now();
     await trail.expect().append([entry(2)]);
-    expect(since(t1)).toBeLessThan(140);
+    expect(since(t1)).toBeLessThan(900); // not held back: no request is in flight any more
     expect(trail.stats.inserts).toBe(2);
   });
 

@@ -12,7 +12,7 @@ test('the committed supergraph equals a fresh composition (run `npm run compose`
 test('docker-compose.yml is valid and runs MongoDB, the gateway and one service per subgraph', () => {
   const found = spawnSync('docker-compose', ['--version']);
   if (found.error) {
-    throw new Error('docker-compose is not installed: `apt-get install docker-compose` (CI installs it in .ci/run)');
+    throw new Error('docker-compose is not installed: `apt-get install docker-compose` (the pretest step of npm test installs it when it can: root or passwordless sudo)');
   }
   execFileSync('docker-compose', ['config', '-q'], { cwd: ROOT_DIR });
   const services = execFileSync('docker-compose', ['config', '--services'], { cwd: ROOT_DIR, encoding: 'utf8' }).trim().split('\n').sort();

@@ -1,0 +1,72 @@
+/**
+ * npx tsx bench/demo/run.ts [--projects N]
+ * How long the demo city takes to seed — generate, write the native files and ingest them through the
+ * adapters, what `npm start` does on an empty data dir — in total and per department and source.
+ * Target (issue 3): the default city (100 projects) seeds in under 2 minutes on the embedded store.
+ *
+ * The machines are noisy, so the run also measures a floor in the same store: plain `insertMany` of
+ * small documents under a unique index, in batches of 2000 (what the adapters' sink does at best).
+ * `vsFloor` = a source's accepted records per second ÷ the floor's documents per second; a slow
+ * machine lowers both, a slow adapter lowers only the ratio. Prints JSON.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { connectSilo } from '../../adapters/store/connection';
+import { startEmbeddedStore } from '../../adapters/store/embedded';
+import { seedDemoCity } from '../../adapters/demo/seed';
+import { DEFAULT_PROJECTS, departmentFigures, targetFigure } from './figures';
+
+const FLOOR_DOCS = 20_000;
+const BATCH = 2000;
+
+function flag(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
+
+async function storeFloor(uri: string): Promise<{ docs: number; seconds: number; docsPerSecond: number }> {
+  const conn = await connectSilo(uri, 'hrss', 'bench_floor');
+  try {
+    const coll = conn.db!.collection('floor');
+    await coll.createIndex({ key: 1 }, { unique: true });
+    const started = performance.now();
+    for (let i = 0; i < FLOOR_DOCS; i += BATCH) {
+      const docs = Array.from({ length: BATCH }, (_, j) => ({ key: `K${i + j}`, month: '2026-10', text: `floor document ${i + j}` }));
+      await coll.insertMany(docs, { ordered: false });
+    }
+    const seconds = (performance.now() - started) / 1000;
+    return { docs: FLOOR_DOCS, seconds: round3(seconds), docsPerSecond: Math.round(FLOOR_DOCS / seconds) };
+  } finally {
+    await conn.close();
+  }
+}
+
+async function main() {
+  const projects = flag('--projects', DEFAULT_PROJECTS);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xietong-bench-demo-'));
+  const store = await startEmbeddedStore({ dataDir: path.join(dir, 'store') });
+  try {
+    const floor = await storeFloor(store.uri);
+    const seeded = await seedDemoCity({ uri: store.uri, projects, dir: path.join(dir, 'files'), dbName: (silo) => `bench_${silo}` });
+    const result = {
+      machine: { cpus: os.cpus().length, loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100), node: process.version },
+      projects,
+      storeFloor: floor,
+      seedSeconds: round3(seeded.seconds),
+      target: targetFigure(projects, seeded.seconds),
+      departments: departmentFigures(seeded.files, floor.docsPerSecond),
+    };
+    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  } finally {
+    await store.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${(e as Error).stack ?? e}\n`);
+  process.exit(1);
+});
