@@ -123,5 +123,7 @@ describe('every subgraph called directly', () => {
     const ok = await request(services[name].url.replace(/\/graphql$/, '')).post('/graphql').set('authorization', bearer({ dept: 'public' })).send({ query: '{ _service { sdl } }' });
     expect(ok.status).toBe(200);
     expect(ok.body.data._service.sdl.length).toBeGreaterThan(100);
+    // Every read by another department is audited when answered: no cache may answer it again.
+    expect(ok.headers['cache-control']).toBe('no-store');
   });
 });
