@@ -116,3 +116,28 @@ test('concurrent reads by another department share audit inserts (commit delay),
     await waiting.stop();
   }
 });
+
+test('when the audit record cannot be stored, no data leaves the subgraph: 500, no data, and nothing half-written', async () => {
+  // A real store constraint the trail does not expect (a unique request id) makes the second insert fail.
+  const conn = await store.connect('housing_audit_fails');
+  await createHousingModels(conn).Project.create({ code: CODE, name: '兰山区示范住宅项目', district: '371302', districtName: '兰山区', address: '临沂市兰山区沂蒙路1号', status: 'IN_PROGRESS', lng: 118.35, lat: 35.06 });
+  const failing = await startSubgraph(housingSubgraph, conn);
+  try {
+    await failing.audit.model.init();
+    await conn.db!.collection('audit_trail').createIndex({ requestId: 1 }, { unique: true });
+    const url = failing.url.replace(/\/graphql$/, '');
+    const ask = () => request(url).post('/graphql').set('authorization', bearer({ dept: 'resources' })).set('x-request-id', 'same-id').send({ query: QUERY, variables: { c: CODE } });
+    const first = await ask();
+    expect(first.status).toBe(200);
+    expect(first.body.data._entities[0].name).toBe('兰山区示范住宅项目');
+    const second = await ask();
+    expect(second.status).toBe(500);
+    expect(second.body.data).toBeUndefined();
+    expect(JSON.stringify(second.body)).not.toContain('兰山区');
+    expect(second.body.errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+    expect((await failing.audit.records()).map((r) => r.requestId)).toEqual(['same-id']);
+    expect(await failing.audit.verify()).toMatchObject({ ok: true, checked: 1 });
+  } finally {
+    await failing.stop();
+  }
+});
