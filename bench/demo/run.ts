@@ -9,23 +9,14 @@
  * `vsFloor` = a source's accepted records per second ÷ the floor's documents per second; a slow
  * machine lowers both, a slow adapter lowers only the ratio. Prints JSON.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { connectSilo } from '../../adapters/store/connection';
-import { startEmbeddedStore } from '../../adapters/store/embedded';
 import { seedDemoCity } from '../../adapters/demo/seed';
+import { flag, machineInfo, round3, runOnFreshStore } from '../common/storeRun';
 import { DEFAULT_PROJECTS, departmentFigures, targetFigure } from './figures';
 
 const FLOOR_DOCS = 20_000;
 const BATCH = 2000;
-
-function flag(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 async function storeFloor(uri: string): Promise<{ docs: number; seconds: number; docsPerSecond: number }> {
   const conn = await connectSilo(uri, 'hrss', 'bench_floor');
@@ -44,29 +35,17 @@ async function storeFloor(uri: string): Promise<{ docs: number; seconds: number;
   }
 }
 
-async function main() {
-  const projects = flag('--projects', DEFAULT_PROJECTS);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xietong-bench-demo-'));
-  const store = await startEmbeddedStore({ dataDir: path.join(dir, 'store') });
-  try {
-    const floor = await storeFloor(store.uri);
-    const seeded = await seedDemoCity({ uri: store.uri, projects, dir: path.join(dir, 'files'), dbName: (silo) => `bench_${silo}` });
-    const result = {
-      machine: { cpus: os.cpus().length, loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100), node: process.version },
-      projects,
-      storeFloor: floor,
-      seedSeconds: round3(seeded.seconds),
-      target: targetFigure(projects, seeded.seconds),
-      departments: departmentFigures(seeded.files, floor.docsPerSecond),
-    };
-    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-  } finally {
-    await store.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
+const projects = flag('--projects', DEFAULT_PROJECTS);
 
-main().catch((e) => {
-  process.stderr.write(`bench failed: ${(e as Error).stack ?? e}\n`);
-  process.exit(1);
+runOnFreshStore('demo', async (store, dir) => {
+  const floor = await storeFloor(store.uri);
+  const seeded = await seedDemoCity({ uri: store.uri, projects, dir: path.join(dir, 'files'), dbName: (silo) => `bench_${silo}` });
+  return {
+    machine: machineInfo(),
+    projects,
+    storeFloor: floor,
+    seedSeconds: round3(seeded.seconds),
+    target: targetFigure(projects, seeded.seconds),
+    departments: departmentFigures(seeded.files, floor.docsPerSecond),
+  };
 });

@@ -8,7 +8,6 @@
  *   while ingesting a file of N packets and one of 10×N (flat retained heap = streaming works). Targets: parse ≥ 50,000/s, end to end ≥ 5,000/s.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
@@ -19,12 +18,7 @@ import { formatLocalTimestamp } from '../../adapters/hj212/packet';
 import { vendorCodes } from '../../adapters/hj212/vendorCodes';
 import { IngestSink } from '../../adapters/common/sink';
 import { connectSilo } from '../../adapters/store/connection';
-import { startEmbeddedStore } from '../../adapters/store/embedded';
-
-function flag(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
+import { flag, machineInfo, round3, runOnFreshStore } from '../common/storeRun';
 
 const PACKETS = flag('--packets', 20_000);
 const STATIONS = flag('--stations', 100);
@@ -68,10 +62,6 @@ function parseOnly(packets: number) {
   return { packets: parsed, seconds: round3(seconds), packetsPerSecond: Math.round(parsed / seconds) };
 }
 
-function round3(n: number): number {
-  return Math.round(n * 1000) / 1000;
-}
-
 /** A forced full GC, so that "retained heap" measures what ingestion holds, not garbage not yet collected. */
 v8.setFlagsFromString('--expose-gc');
 const forceGc = vm.runInNewContext('gc') as () => void;
@@ -107,35 +97,22 @@ async function ingestWithPeakMemory(uri: string, dbName: string, file: string) {
   };
 }
 
-async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xietong-bench-ingest-'));
-  const store = await startEmbeddedStore({ dataDir: dir });
-  try {
-    const parse = parseOnly(PACKETS);
-    const small = path.join(dir, 'packets-1x.log');
-    const large = path.join(dir, 'packets-10x.log');
-    await writeLog(small, PACKETS);
-    await writeLog(large, PACKETS * 10);
-    const endToEnd = await ingestWithPeakMemory(store.uri, 'bench_1x', small);
-    const tenfold = await ingestWithPeakMemory(store.uri, 'bench_10x', large);
-    const result = {
-      machine: { cpus: os.cpus().length, loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100), node: process.version },
-      parseOnly: { ...parse, target: 50_000, met: parse.packetsPerSecond >= 50_000 },
-      endToEnd: { ...endToEnd, target: 5_000, met: endToEnd.readingsPerSecond >= 5_000 },
-      memory: {
-        file1x: { packets: PACKETS, bytes: fs.statSync(small).size, peakRssMB: endToEnd.peakRssMB, peakHeapMB: endToEnd.peakHeapMB, peakRetainedHeapMB: endToEnd.peakRetainedHeapMB },
-        file10x: { packets: PACKETS * 10, bytes: fs.statSync(large).size, peakRssMB: tenfold.peakRssMB, peakHeapMB: tenfold.peakHeapMB, peakRetainedHeapMB: tenfold.peakRetainedHeapMB, readingsPerSecond: tenfold.readingsPerSecond },
-        retainedHeapGrowth10x: round3(tenfold.peakRetainedHeapMB / Math.max(1, endToEnd.peakRetainedHeapMB)),
-      },
-    };
-    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-  } finally {
-    await store.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-main().catch((e) => {
-  process.stderr.write(`bench failed: ${(e as Error).stack ?? e}\n`);
-  process.exit(1);
+runOnFreshStore('ingest', async (store, dir) => {
+  const parse = parseOnly(PACKETS);
+  const small = path.join(dir, 'packets-1x.log');
+  const large = path.join(dir, 'packets-10x.log');
+  await writeLog(small, PACKETS);
+  await writeLog(large, PACKETS * 10);
+  const endToEnd = await ingestWithPeakMemory(store.uri, 'bench_1x', small);
+  const tenfold = await ingestWithPeakMemory(store.uri, 'bench_10x', large);
+  return {
+    machine: machineInfo(),
+    parseOnly: { ...parse, target: 50_000, met: parse.packetsPerSecond >= 50_000 },
+    endToEnd: { ...endToEnd, target: 5_000, met: endToEnd.readingsPerSecond >= 5_000 },
+    memory: {
+      file1x: { packets: PACKETS, bytes: fs.statSync(small).size, peakRssMB: endToEnd.peakRssMB, peakHeapMB: endToEnd.peakHeapMB, peakRetainedHeapMB: endToEnd.peakRetainedHeapMB },
+      file10x: { packets: PACKETS * 10, bytes: fs.statSync(large).size, peakRssMB: tenfold.peakRssMB, peakHeapMB: tenfold.peakHeapMB, peakRetainedHeapMB: tenfold.peakRetainedHeapMB, readingsPerSecond: tenfold.readingsPerSecond },
+      retainedHeapGrowth10x: round3(tenfold.peakRetainedHeapMB / Math.max(1, endToEnd.peakRetainedHeapMB)),
+    },
+  };
 });
