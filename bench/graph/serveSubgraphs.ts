@@ -47,7 +47,7 @@ runChild<SubgraphsInfo>('subgraphs', async () => {
       // How well the audit group commit batched (shown with --verbose): records per insert.
       for (const s of servers) {
         const a = s.audit.stats;
-        if (a.appends) process.stderr.write(`audit ${s.name}: ${a.appends} appends, ${a.inserts} inserts, ${(a.records / a.inserts).toFixed(2)} records per insert\n`);
+        if (a.appends) process.stderr.write(`audit ${s.name}: ${a.appends} appends, ${a.inserts} inserts, ${(a.records / a.inserts).toFixed(2)} records per insert, ${(a.appendMs / a.appends).toFixed(2)} ms per append\n`);
       }
       await Promise.all(servers.map((s) => s.stop().catch(() => undefined)));
       await Promise.all(connections.map((c) => c.close().catch(() => undefined)));

@@ -93,8 +93,11 @@ export class AuditTrail {
   private expected = 0;
   private wakeWriter: (() => void) | null = null;
   private readonly commitDelayMs: number;
-  /** Counters since start: appends received, inserts made, records written. */
-  readonly stats = { appends: 0, inserts: 0, records: 0 };
+  /**
+   * Counters since start: appends received, inserts made, records written; `appendMs`: the time
+   * appends waited, from the call until stored (their sum; divide by `appends` for the mean).
+   */
+  readonly stats = { appends: 0, inserts: 0, records: 0, appendMs: 0 };
 
   constructor(readonly model: Model<StoredAuditRecord>, options: AuditTrailOptions = {}) {
     this.commitDelayMs = options.commitDelayMs ?? 0;
@@ -131,8 +134,13 @@ export class AuditTrail {
   append(entries: AuditEntry[]): Promise<void> {
     if (!entries.length) return Promise.resolve();
     this.stats.appends++;
+    const t0 = performance.now();
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ entries, resolve, reject });
+      const done = () => {
+        this.stats.appendMs += performance.now() - t0;
+        resolve();
+      };
+      this.queue.push({ entries, resolve: done, reject });
       if (!this.writing) void this.drain();
     });
   }
