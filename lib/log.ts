@@ -18,3 +18,9 @@ export const log = {
   warn: (msg: string, fields?: Record<string, unknown>) => write('warn', msg, fields),
   error: (msg: string, fields?: Record<string, unknown>) => write('error', msg, fields),
 };
+
+/** Apollo Server's logger interface, writing our JSON lines with the service's name. */
+export function apolloLogger(service: string) {
+  const at = (level: Exclude<Level, 'silent'>) => (...message: unknown[]) => write(level, message.map(String).join(' '), { service });
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}

@@ -20,6 +20,7 @@ import type { TokenSettings } from '../../lib/auth/keys';
 import type { Caller } from '../../lib/auth/claims';
 import { ROOT_DIR, type SubgraphName } from '../../lib/config';
 import { createHttpHandler, serviceFront, type RunningService } from '../../lib/http/server';
+import { apolloLogger } from '../../lib/log';
 import { enforceCatalog, ReadLog } from './access';
 import { AuditTrail, commitDelayFromEnv, createAuditModel } from './audit';
 import { auditResolvers } from './auditApi';
@@ -92,6 +93,7 @@ export async function createSubgraphServer<Data>(
 
   const apollo = new ApolloServer<SubgraphContext<Data>>({
     schema,
+    logger: apolloLogger(`subgraph ${def.name}`),
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),

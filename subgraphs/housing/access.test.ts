@@ -130,7 +130,17 @@ test('when the audit record cannot be stored, no data leaves the subgraph: 500, 
     const first = await ask();
     expect(first.status).toBe(200);
     expect(first.body.data._entities[0].name).toBe('兰山区示范住宅项目');
-    const second = await ask();
+    // The service's log says why (a JSON line on stderr); the client learns nothing of the data.
+    const logged = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    let second: Awaited<ReturnType<typeof ask>>;
+    let log: string;
+    try {
+      second = await ask();
+      log = logged.mock.calls.flat().map(String).join(' ');
+    } finally {
+      logged.mockRestore();
+    }
+    expect(log).toMatch(/"level":"error".*audit trail insert failed: E11000.*"service":"subgraph housing"/);
     expect(second.status).toBe(500);
     expect(second.body.data).toBeUndefined();
     expect(JSON.stringify(second.body)).not.toContain('兰山区');
