@@ -4,6 +4,7 @@
  * (MONGODB_URI, the running embedded store, or a new one on XIETONG_DATA_DIR). Prints a JSON summary.
  */
 import path from 'node:path';
+import { DEFAULT_PROJECTS } from '../adapters/demo/city';
 import { seedDemoCity } from '../adapters/demo/seed';
 import { openStore } from '../adapters/store/connection';
 import { dataDir } from '../lib/config';
@@ -21,7 +22,7 @@ function intFlag(args: string[], name: string, fallback: number, min: number, ma
 
 async function main() {
   const args = process.argv.slice(2);
-  const projects = intFlag(args, '--projects', 100, 1, 12_000);
+  const projects = intFlag(args, '--projects', DEFAULT_PROJECTS, 1, 12_000);
   const seed = intFlag(args, '--seed', 20261123, 0, 2 ** 31 - 1);
   const store = await openStore({ log: (m) => process.stderr.write(m + '\n') });
   try {

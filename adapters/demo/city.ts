@@ -178,8 +178,11 @@ function makeMn(index: number): string {
   return `8888888000${String(index + 1).padStart(8, "0")}CSD371`;
 }
 
+/** Projects in the default demo city (a county-sized city that seeds quickly). */
+export const DEFAULT_PROJECTS = 100;
+
 export function generateCity(options: CityOptions = {}): DemoCity {
-  const projectCount = options.projects ?? 100;
+  const projectCount = options.projects ?? DEFAULT_PROJECTS;
   const seed = options.seed ?? 20261123;
   const perProject = options.workersPerProject ?? 40;
   const r = new Random(seed);

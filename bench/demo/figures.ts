@@ -1,10 +1,10 @@
 /** bench/demo's figures from a seeding run: per department and source, and against the store floor. */
 import { adapterFor } from '../../adapters/registry';
+import { DEFAULT_PROJECTS } from '../../adapters/demo/city';
 import type { SeedResult } from '../../adapters/demo/seed';
 
 /** The default city must seed within this many seconds (issue 3). */
 export const TARGET_SECONDS = 120;
-export const DEFAULT_PROJECTS = 100;
 
 export interface SourceFigures {
   seconds: number;

@@ -13,7 +13,8 @@ import path from 'node:path';
 import { connectSilo } from '../../adapters/store/connection';
 import { seedDemoCity } from '../../adapters/demo/seed';
 import { flag, machineInfo, round3, runOnFreshStore } from '../common/storeRun';
-import { DEFAULT_PROJECTS, departmentFigures, targetFigure } from './figures';
+import { DEFAULT_PROJECTS } from '../../adapters/demo/city';
+import { departmentFigures, targetFigure } from './figures';
 
 const FLOOR_DOCS = 20_000;
 const BATCH = 2000;

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext, type GraphQLRequestListener } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
@@ -28,6 +28,14 @@ import { effectiveCatalog } from './fullCatalog';
 import type { Catalog } from './catalog';
 import type { SubgraphContext } from './context';
 import { maskSettingsFromEnv, type MaskSettings } from './masking';
+
+/** Every answer says `cache-control: no-store` (one hooks object for all requests). */
+const NO_STORE_HOOKS: GraphQLRequestListener<BaseContext> = {
+  async willSendResponse({ response }) {
+    response.http.headers.set('cache-control', 'no-store');
+  },
+};
+const NO_STORE: ApolloServerPlugin<BaseContext> = { requestDidStart: async () => NO_STORE_HOOKS };
 
 export interface DataLayer<Data> {
   /** A fresh per-request data source (its DataLoaders batch within one request only). */
@@ -102,15 +110,7 @@ export async function createSubgraphServer<Data>(
       // another department is audited when it is answered. Apollo's cache-control plugin ran a hook
       // on every field resolved only to compute a policy that was always "uncacheable".
       ApolloServerPluginCacheControlDisabled(),
-      {
-        async requestDidStart() {
-          return {
-            async willSendResponse({ response }) {
-              response.http.headers.set('cache-control', 'no-store');
-            },
-          };
-        },
-      },
+      NO_STORE,
       {
         // The audit record is written before the response leaves the subgraph. A read by another
         // department announces itself when it starts, so that concurrent reads share one insert.
