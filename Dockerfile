@@ -4,5 +4,6 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm install --no-audit --no-fund
 COPY . .
-ENV NODE_ENV=production XIETONG_HOST=0.0.0.0
+# NODE_OPTIONS: the flags of lib/nodeFlags.ts (every service runs with them; a test checks).
+ENV NODE_ENV=production XIETONG_HOST=0.0.0.0 NODE_OPTIONS=--max-semi-space-size=64
 USER node

@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { ROOT_DIR } from '../../lib/config';
+import { SERVICE_NODE_FLAGS } from '../../lib/nodeFlags';
 import { CHILD_CONFIG_ENV } from './childRuntime';
 
 export interface Child<Info> {
@@ -42,6 +43,18 @@ export function subgraphChildEnv(limitSeconds: number, env: NodeJS.ProcessEnv = 
   return { READ_CACHE_MAX_AGE_SECONDS: env.READ_CACHE_MAX_AGE_SECONDS || String(limitSeconds) };
 }
 
+/**
+ * Node flags of a child: the services' own (lib/nodeFlags.ts, as npm start and the Docker image run
+ * them), then BENCH_CHILD_NODE_ARGS, extra flags such as "--cpu-prof --cpu-prof-dir=/tmp/p" (profiles
+ * are written when a child exits, which it does cleanly at the end of a run);
+ * BENCH_CHILD_NODE_ARGS_FOR=subgraphs,ours gives those to the children of those names only.
+ */
+export function childNodeArgs(name: string, env: NodeJS.ProcessEnv = process.env): string[] {
+  const only = (env.BENCH_CHILD_NODE_ARGS_FOR ?? '').split(',').filter(Boolean);
+  const extra = only.length && !only.includes(name) ? [] : (env.BENCH_CHILD_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  return [...SERVICE_NODE_FLAGS, ...extra];
+}
+
 export async function startChild<Info>(
   name: string,
   script: string,
@@ -49,12 +62,7 @@ export async function startChild<Info>(
   /** env: variables added to the runner's own for this child. */
   options: { readyTimeoutMs?: number; verbose?: boolean; env?: Record<string, string> } = {},
 ): Promise<Child<Info>> {
-  // BENCH_CHILD_NODE_ARGS: extra Node flags for the children, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p"
-  // (profiles are written when a child exits, which it does cleanly at the end of a run);
-  // BENCH_CHILD_NODE_ARGS_FOR=subgraphs,ours gives them to the children of those names only.
-  const only = (process.env.BENCH_CHILD_NODE_ARGS_FOR ?? '').split(',').filter(Boolean);
-  const extra = only.length && !only.includes(name) ? [] : (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...extra, '--import', 'tsx', path.join(__dirname, script)], {
+  const child = spawn(process.execPath, [...childNodeArgs(name), '--import', 'tsx', path.join(__dirname, script)], {
     cwd: ROOT_DIR,
     env: { ...process.env, ...options.env, [CHILD_CONFIG_ENV]: JSON.stringify(config), NODE_ENV: 'production' },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { composeSupergraph, listedSubgraphs, SUPERGRAPH_PATH } from '../../schema/compose';
 import { ROOT_DIR } from '../../lib/config';
+import { SERVICE_NODE_FLAGS } from '../../lib/nodeFlags';
+import { childNodeArgs } from '../../bench/graph/children';
 
 test('the committed supergraph equals a fresh composition (run `npm run compose`)', () => {
   expect(fs.readFileSync(SUPERGRAPH_PATH, 'utf8')).toBe(composeSupergraph());
@@ -20,4 +22,32 @@ test('docker-compose.yml is valid and runs MongoDB, the gateway and one service 
   const text = fs.readFileSync(path.join(ROOT_DIR, 'docker-compose.yml'), 'utf8');
   expect(text).toMatch(/image: mongo:7/);
   expect(text).toMatch(/condition: service_healthy/);
+});
+
+describe('every service runs with the Node flags of lib/nodeFlags.ts', () => {
+  test('npm start passes them to node', () => {
+    const start: string = JSON.parse(fs.readFileSync(path.join(ROOT_DIR, 'package.json'), 'utf8')).scripts.start;
+    const args = start.split(/\s+/);
+    expect(args[0]).toBe('node');
+    for (const flag of SERVICE_NODE_FLAGS) expect(args).toContain(flag);
+  });
+
+  test('the Docker image sets them in NODE_OPTIONS, and Node accepts them there', () => {
+    const dockerfile = fs.readFileSync(path.join(ROOT_DIR, 'Dockerfile'), 'utf8');
+    const m = /^ENV .*\bNODE_OPTIONS=("[^"]*"|\S+)/m.exec(dockerfile);
+    expect(m).not.toBeNull();
+    const value = m![1].replace(/^"|"$/g, '');
+    expect(value.split(/\s+/)).toEqual([...SERVICE_NODE_FLAGS]);
+    // A flag Node does not allow in NODE_OPTIONS stops every container at start.
+    const run = spawnSync(process.execPath, ['-e', 'process.stdout.write("ok")'], { env: { ...process.env, NODE_OPTIONS: value }, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('ok');
+  });
+
+  test("the benchmark's children get them first, then BENCH_CHILD_NODE_ARGS for the children named", () => {
+    expect(childNodeArgs('subgraphs', {})).toEqual([...SERVICE_NODE_FLAGS]);
+    const env = { BENCH_CHILD_NODE_ARGS: '--cpu-prof  --cpu-prof-dir=/tmp/p', BENCH_CHILD_NODE_ARGS_FOR: 'subgraphs' };
+    expect(childNodeArgs('subgraphs', env)).toEqual([...SERVICE_NODE_FLAGS, '--cpu-prof', '--cpu-prof-dir=/tmp/p']);
+    expect(childNodeArgs('ours', env)).toEqual([...SERVICE_NODE_FLAGS]);
+  });
 });
