@@ -1,5 +1,5 @@
 /**
- * What the store-backed benchmarks (bench/ingest, bench/demo) share: numeric flags, rounding, the
+ * What the store-backed benchmarks (bench/ingest, bench/demo) share: numeric flags, the
  * machine's description, and a run on a freshly started embedded store in a temp dir that prints the
  * figures as JSON and removes everything afterwards (exit 1 with the stack when the run fails).
  */
@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedStore, type EmbeddedStore } from '../../adapters/store/embedded';
+import { round2 } from './round';
 
 /** `--name N` from the command line, or the fallback. */
 export function flag(name: string, fallback: number): number {
@@ -14,10 +15,8 @@ export function flag(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-export const round3 = (n: number) => Math.round(n * 1000) / 1000;
-
 export function machineInfo() {
-  return { cpus: os.cpus().length, loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100), node: process.version };
+  return { cpus: os.cpus().length, loadAverage: os.loadavg().map(round2), node: process.version };
 }
 
 export function runOnFreshStore(name: string, body: (store: EmbeddedStore, dir: string) => Promise<unknown>): void {

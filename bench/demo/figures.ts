@@ -2,6 +2,7 @@
 import { adapterFor } from '../../adapters/registry';
 import { DEFAULT_PROJECTS } from '../../adapters/demo/city';
 import type { SeedResult } from '../../adapters/demo/seed';
+import { round3 } from '../common/round';
 
 /** The default city must seed within this many seconds (issue 3). */
 export const TARGET_SECONDS = 120;
@@ -14,8 +15,6 @@ export interface SourceFigures {
   /** recordsPerSecond ÷ the store floor's documents per second, measured in the same run. */
   vsFloor: number;
 }
-
-const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 export function departmentFigures(
   files: Pick<SeedResult['files'][number], 'source' | 'seconds' | 'report'>[], floorDocsPerSecond: number,

@@ -12,7 +12,8 @@
 import path from 'node:path';
 import { connectSilo } from '../../adapters/store/connection';
 import { seedDemoCity } from '../../adapters/demo/seed';
-import { flag, machineInfo, round3, runOnFreshStore } from '../common/storeRun';
+import { round3 } from '../common/round';
+import { flag, machineInfo, runOnFreshStore } from '../common/storeRun';
 import { DEFAULT_PROJECTS } from '../../adapters/demo/city';
 import { departmentFigures, targetFigure } from './figures';
 

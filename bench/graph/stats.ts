@@ -1,5 +1,6 @@
 /** Medians over rounds and the ratios the benchmark reports. */
 import type { Measurement } from './load';
+import { round2, round3 } from '../common/round';
 
 export const VARIANTS = ['ours', 'hive', 'direct', 'oursUnsecured'] as const;
 export type Variant = (typeof VARIANTS)[number];
@@ -36,8 +37,6 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
-const round2 = (x: number) => Math.round(x * 100) / 100;
 
 export function summarize(ms: Measurement[]): Summary {
   const sum = (k: 'errors' | 'non2xx' | 'graphqlErrors' | 'requests') => ms.reduce((a, m) => a + m[k], 0);

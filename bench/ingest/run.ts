@@ -18,7 +18,8 @@ import { formatLocalTimestamp } from '../../adapters/hj212/packet';
 import { vendorCodes } from '../../adapters/hj212/vendorCodes';
 import { IngestSink } from '../../adapters/common/sink';
 import { connectSilo } from '../../adapters/store/connection';
-import { flag, machineInfo, round3, runOnFreshStore } from '../common/storeRun';
+import { round3 } from '../common/round';
+import { flag, machineInfo, runOnFreshStore } from '../common/storeRun';
 
 const PACKETS = flag('--packets', 20_000);
 const STATIONS = flag('--stations', 100);
