@@ -103,6 +103,11 @@ export class AuditTrail {
     this.commitDelayMs = options.commitDelayMs ?? 0;
   }
 
+  /** Tickets taken and not yet settled (requests that may still append). */
+  get outstanding(): number {
+    return this.expected;
+  }
+
   /**
    * Announces a request that may append (a read by another department is being answered). Until the
    * ticket is settled, a write about to start waits (at most the commit delay) for its entries.

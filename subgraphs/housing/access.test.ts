@@ -117,6 +117,29 @@ test('concurrent reads by another department share audit inserts (commit delay),
   }
 });
 
+test('a read by another department that fails (bad JSON, a syntax error, an unknown field) leaves no audit ticket behind', async () => {
+  // A long delay: a ticket left outstanding would hold every later audit write for a second.
+  const waiting = await startSubgraph(housingSubgraph, await store.connect('housing'), { auditCommitDelayMs: 1000 });
+  try {
+    const url = waiting.url.replace(/\/graphql$/, '');
+    const auth = bearer({ dept: 'resources' });
+    const badJson = await request(url).post('/graphql').set('authorization', auth).set('content-type', 'application/json').send('{"query": ');
+    expect(badJson.status).toBe(400);
+    const syntax = await request(url).post('/graphql').set('authorization', auth).send({ query: '{ _entities(' });
+    expect(syntax.body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    const unknown = await request(url).post('/graphql').set('authorization', auth).send({ query: '{ noSuchField }' });
+    expect(unknown.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(waiting.audit.outstanding).toBe(0);
+    const good = await request(url).post('/graphql').set('authorization', auth).send({ query: QUERY, variables: { c: CODE } });
+    expect(good.body.data._entities[0].name).toBe('兰山区示范住宅项目');
+    expect(waiting.audit.outstanding).toBe(0);
+    // Nothing was read by the failed requests, so only the good one is on record, in its own insert.
+    expect(waiting.audit.stats).toMatchObject({ appends: 1, inserts: 1, records: 1 });
+  } finally {
+    await waiting.stop();
+  }
+});
+
 test('when the audit record cannot be stored, no data leaves the subgraph: 500, no data, and nothing half-written', async () => {
   // A real store constraint the trail does not expect (a unique request id) makes the second insert fail.
   const conn = await store.connect('housing_audit_fails');
