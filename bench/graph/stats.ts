@@ -37,7 +37,6 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-
 export function summarize(ms: Measurement[]): Summary {
   const sum = (k: 'errors' | 'non2xx' | 'graphqlErrors' | 'requests') => ms.reduce((a, m) => a + m[k], 0);
   return {
