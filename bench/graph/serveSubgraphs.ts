@@ -9,6 +9,7 @@ import type { SubgraphName } from '../../lib/config';
 import { connectSilo } from '../../adapters/store/connection';
 import { createSubgraphServer, type SubgraphServer } from '../../subgraphs/common/createSubgraph';
 import { childConfig, runChild } from './childRuntime';
+import { watchLoop } from './loopWatch';
 import { subgraphDefinition } from './subgraphSet';
 
 export interface SubgraphsConfig {
@@ -25,6 +26,7 @@ export type SubgraphsInfo = Record<string, string>;
 
 runChild<SubgraphsInfo>('subgraphs', async () => {
   const cfg = childConfig<SubgraphsConfig>();
+  const loop = watchLoop();
   const connections: Connection[] = [];
   const servers: SubgraphServer[] = [];
   const urls: SubgraphsInfo = {};
@@ -44,10 +46,12 @@ runChild<SubgraphsInfo>('subgraphs', async () => {
   return {
     info: urls,
     async stop() {
-      // How well the audit group commit batched (shown with --verbose): records per insert.
+      // Shown with --verbose: how well the audit group commit batched (records per insert) and where
+      // an append's wait went; what kept the event loop busy over the child's life (loopWatch.ts).
+      process.stderr.write(`event loop: ${JSON.stringify(loop.stop())}\n`);
       for (const s of servers) {
         const a = s.audit.stats;
-        if (a.appends) process.stderr.write(`audit ${s.name}: ${a.appends} appends, ${a.inserts} inserts, ${(a.records / a.inserts).toFixed(2)} records per insert, ${(a.appendMs / a.appends).toFixed(2)} ms per append\n`);
+        if (a.appends) process.stderr.write(`audit ${s.name}: ${a.appends} appends, ${a.inserts} inserts, ${(a.records / a.inserts).toFixed(2)} records per insert, ${(a.appendMs / a.appends).toFixed(2)} ms per append; per insert ${(a.delayMs / a.inserts).toFixed(2)} ms commit delay, ${(a.insertMs / a.inserts).toFixed(2)} ms round trip\n`);
       }
       await Promise.all(servers.map((s) => s.stop().catch(() => undefined)));
       await Promise.all(connections.map((c) => c.close().catch(() => undefined)));

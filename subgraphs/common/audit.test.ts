@@ -92,6 +92,10 @@ describe('commit delay: requests in flight that will append share the insert', (
     // The time appends waited is counted: the first alone waited the delay.
     expect(trail.stats.appendMs).toBeGreaterThanOrEqual(950);
     expect(trail.stats.appendMs).toBeLessThan(since(t0));
+    // ... and where it went: the first write's commit delay, then each insert's round trip.
+    expect(trail.stats.delayMs).toBeGreaterThanOrEqual(950);
+    expect(trail.stats.insertMs).toBeGreaterThan(0);
+    expect(trail.stats.delayMs + trail.stats.insertMs).toBeLessThanOrEqual(trail.stats.appendMs);
   });
 
   test('AUDIT_COMMIT_DELAY_MS is read and checked', () => {

@@ -95,9 +95,11 @@ export class AuditTrail {
   private readonly commitDelayMs: number;
   /**
    * Counters since start: appends received, inserts made, records written; `appendMs`: the time
-   * appends waited, from the call until stored (their sum; divide by `appends` for the mean).
+   * appends waited, from the call until stored (their sum; divide by `appends` for the mean);
+   * `delayMs` and `insertMs`: the time writes spent in the commit delay and in the insert round trip
+   * (sums; divide by `inserts`).
    */
-  readonly stats = { appends: 0, inserts: 0, records: 0, appendMs: 0 };
+  readonly stats = { appends: 0, inserts: 0, records: 0, appendMs: 0, delayMs: 0, insertMs: 0 };
 
   constructor(readonly model: Model<StoredAuditRecord>, options: AuditTrailOptions = {}) {
     this.commitDelayMs = options.commitDelayMs ?? 0;
@@ -168,11 +170,15 @@ export class AuditTrail {
     this.writing = true;
     try {
       while (this.queue.length) {
+        const t0 = performance.now();
         await this.waitForExpected();
+        const t1 = performance.now();
         const batch = this.queue.splice(0);
         const entries = batch.flatMap((p) => p.entries);
         try {
           await this.appendNow(entries);
+          this.stats.delayMs += t1 - t0;
+          this.stats.insertMs += performance.now() - t1;
           this.stats.inserts++;
           this.stats.records += entries.length;
           for (const p of batch) p.resolve();
