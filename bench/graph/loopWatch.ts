@@ -6,6 +6,7 @@
  * insert's round trip goes under load (bench/graph/README.md, 2026-12-04).
  */
 import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { round1 } from '../common/round';
 
 export interface PauseFigures {
   count: number;
@@ -42,7 +43,7 @@ function add(p: PauseFigures, ms: number): void {
   p.maxMs = Math.max(p.maxMs, ms);
 }
 
-const round = (p: PauseFigures): PauseFigures => ({ count: p.count, ms: Math.round(p.ms * 10) / 10, maxMs: Math.round(p.maxMs * 10) / 10 });
+const round = (p: PauseFigures): PauseFigures => ({ count: p.count, ms: round1(p.ms), maxMs: round1(p.maxMs) });
 
 export function watchLoop(longMs = 10): LoopWatch {
   const started = performance.now();
@@ -70,7 +71,7 @@ export function watchLoop(longMs = 10): LoopWatch {
       clearInterval(tick);
       observer.disconnect();
       return {
-        seconds: Math.round((performance.now() - started) / 100) / 10,
+        seconds: round1((performance.now() - started) / 1000),
         longStretches: { longMs, ...round(stretches) },
         gc: {
           minor: round(gc.minor),

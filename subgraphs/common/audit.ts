@@ -96,8 +96,9 @@ export class AuditTrail {
   /**
    * Counters since start: appends received, inserts made, records written; `appendMs`: the time
    * appends waited, from the call until stored (their sum; divide by `appends` for the mean);
-   * `delayMs` and `insertMs`: the time writes spent in the commit delay and in the insert round trip
-   * (sums; divide by `inserts`).
+   * `delayMs`: the time writes spent in the commit delay; `insertMs`: the time from the end of the
+   * delay until stored (records built and hashed, then the insert's round trip, nearly all of it)
+   * (sums over successful writes; divide by `inserts`).
    */
   readonly stats = { appends: 0, inserts: 0, records: 0, appendMs: 0, delayMs: 0, insertMs: 0 };
 
