@@ -1,38 +1,47 @@
 /**
  * npm start: the whole system on one machine — the embedded store (or MONGODB_URI), the demo city on
- * an empty store, every subgraph and the gateway — and prints the URLs. Subgraphs run in this one
- * process here (each with its own database and port); docker-compose runs each as its own service.
- * Ctrl-C / SIGTERM stops everything; the store child also exits if this process is killed outright.
+ * an empty store, then every subgraph, the gateway and the HJ 212 listener, each as its own supervised
+ * process (ADR 0008): a crash costs one service and is restarted with a back-off, the rest keep
+ * serving, and a saturated subgraph cannot stall the gateway's event loop. Ctrl-C / SIGTERM stops
+ * everything; the children and the store child also exit if this process is killed outright.
  */
 import path from 'node:path';
 import { seedDemoCity } from '../adapters/demo/seed';
 import { connectSilo, openStore } from '../adapters/store/connection';
-import { createGateway } from '../gateway/src/server';
-import { gatewayOptionsFromEnv } from '../gateway/src/config';
-import { createHj212Listener } from '../adapters/hj212/tcp';
 import { tokenSettingsFromEnv } from '../lib/auth/keys';
-import { dataDir, envInt, hostToBind, portFor, readEnv, type SubgraphName } from '../lib/config';
+import { dataDir, envInt, readEnv, ROOT_DIR, type SubgraphName } from '../lib/config';
 import { log } from '../lib/log';
+import { SERVICE_NODE_FLAGS } from '../lib/nodeFlags';
+import { Supervisor } from '../lib/process/supervisor';
 import { listedSubgraphs } from '../schema/compose';
-import { createSubgraphServer, type SubgraphServer } from '../subgraphs/common/createSubgraph';
 import { SUBGRAPHS } from '../subgraphs/registry';
-import type { Connection } from 'mongoose';
+
+async function seedIfEmpty(storeUri: string): Promise<void> {
+  const housing = await connectSilo(storeUri, 'housing');
+  try {
+    const projects = envInt('XIETONG_DEMO_PROJECTS', 100);
+    if (readEnv('XIETONG_SEED') === 'off' || (await housing.db!.collection('projects').estimatedDocumentCount()) > 0) return;
+    log.info('empty store: seeding the demo city through the adapters', { projects });
+    const result = await seedDemoCity({ uri: storeUri, projects, dir: path.join(dataDir(), 'demo', `default-${projects}`), log: (m) => log.info(m) });
+    log.info('demo city seeded', { seconds: result.seconds, projects: result.city.projects.length });
+  } finally {
+    await housing.close();
+  }
+}
 
 async function main() {
   const t0 = Date.now();
   const store = await openStore({ advertise: true, log: (m) => log.info(m) });
-  const connections: Connection[] = [];
-  const servers: SubgraphServer[] = [];
-  let stopFrontEnds: (() => Promise<void>) | undefined;
+  const supervisor = new Supervisor({ log: (level, msg, fields) => log[level](msg, fields) });
+  // For tests and tools that watch this process: which pid serves what, at every start and restart.
+  supervisor.on('ready', (name, info) => process.stdout.write(`XIETONG_SERVICE ${name} ${info.pid} ${info.url}\n`));
   let stopping = false;
-
   const stop = async (reason: string, code = 0) => {
     if (stopping) return;
     stopping = true;
     log.info('stopping', { reason });
-    await stopFrontEnds?.().catch(() => undefined);
-    await Promise.all(servers.map((s) => s.stop().catch(() => undefined)));
-    await Promise.all(connections.map((c) => c.close().catch(() => undefined)));
+    // The front doors first, so that nothing new arrives while the subgraphs finish.
+    await supervisor.stopAll(['gateway', 'hj212']).catch(() => undefined);
     await store.release();
     process.exit(code);
   };
@@ -43,65 +52,42 @@ async function main() {
     void stop('uncaught exception', 1);
   });
 
-  const tokens = tokenSettingsFromEnv();
+  // Dev keys and the pseudonym secret are generated here, once, before any child could race for them.
+  tokenSettingsFromEnv();
+  await seedIfEmpty(store.uri);
 
-  const housing = await connectSilo(store.uri, 'housing');
-  connections.push(housing);
-  const seedProjects = envInt('XIETONG_DEMO_PROJECTS', 100);
-  if (readEnv('XIETONG_SEED') !== 'off' && (await housing.db!.collection('projects').estimatedDocumentCount()) === 0) {
-    log.info('empty store: seeding the demo city through the adapters', { projects: seedProjects });
-    const result = await seedDemoCity({
-      uri: store.uri,
-      projects: seedProjects,
-      dir: path.join(dataDir(), 'demo', `default-${seedProjects}`),
-      log: (m) => log.info(m),
-    });
-    log.info('demo city seeded', { seconds: result.seconds, projects: result.city.projects.length });
+  // Children reach the store this process opened (a MONGODB_URI_<SUBGRAPH> set by the user still wins).
+  const childEnv = { MONGODB_URI: store.uri };
+  const service = (name: string, script: string, portVariable: string, env: Record<string, string> = {}) =>
+    supervisor.start({ name, script: path.join(ROOT_DIR, script), portVariable, env: { ...childEnv, ...env }, nodeArgs: SERVICE_NODE_FLAGS });
+
+  const names = Object.keys(listedSubgraphs()) as SubgraphName[];
+  for (const name of names) {
+    if (!SUBGRAPHS[name]) throw new Error(`schema/subgraphs.json lists "${name}" but subgraphs/registry.ts has no definition for it`);
   }
-
-  const urls: Record<string, string> = {};
-  const siloConnections: Partial<Record<SubgraphName, Connection>> = { housing };
-  for (const name of Object.keys(listedSubgraphs()) as SubgraphName[]) {
-    const def = SUBGRAPHS[name];
-    if (!def) throw new Error(`schema/subgraphs.json lists "${name}" but subgraphs/registry.ts has no definition for it`);
-    const conn = siloConnections[name] ?? (await connectSilo(store.uri, name));
-    if (conn !== housing) connections.push(conn);
-    siloConnections[name] = conn;
-    const server = await createSubgraphServer(def, { connection: conn, tokens });
-    servers.push(server);
-    urls[name] = (await server.listen(portFor(name), hostToBind())).url;
-  }
-
-  const gateway = await createGateway(gatewayOptionsFromEnv({ tokens, subgraphUrls: urls }));
-  const running = await gateway.listen(portFor('gateway'), hostToBind());
-  stopFrontEnds = () => gateway.stop();
+  const subgraphs = await Promise.all(
+    names.map((name) => service(name, `subgraphs/${name}/index.ts`, `${name.toUpperCase()}_PORT`).ready.then((r) => [name, r.url] as const)),
+  );
+  const urls = Object.fromEntries(subgraphs);
+  const gatewayEnv = Object.fromEntries(subgraphs.map(([name, url]) => [`SUBGRAPH_URL_${name.toUpperCase()}`, url]));
+  const gateway = await service('gateway', 'gateway/src/index.ts', 'GATEWAY_PORT', gatewayEnv).ready;
 
   // Monitoring devices stream HJ 212 packets here (HJ212_PORT, default 9212; "off" disables it).
-  let hj212Line = '';
-  const hj212Port = readEnv('HJ212_PORT') ?? '9212';
-  if (hj212Port !== 'off' && siloConnections.environment) {
-    const listener = await createHj212Listener({ port: Number(hj212Port), host: hostToBind(), conn: siloConnections.environment });
-    const previousStop = stopFrontEnds;
-    stopFrontEnds = async () => {
-      await previousStop?.();
-      await listener.stop();
-    };
-    hj212Line = `  ${"hj212 tcp".padEnd(12)} ${hostToBind()}:${listener.port}`;
-  }
+  const hj212 = readEnv('HJ212_PORT') === 'off' ? undefined : await service('hj212', 'adapters/hj212/listen.ts', 'HJ212_PORT').ready;
 
   const lines = [
     '',
-    `Xietong is running (started in ${((Date.now() - t0) / 1000).toFixed(1)} s, store: ${store.source === 'MONGODB_URI' ? 'MONGODB_URI' : 'embedded FerretDB ' + store.uri})`,
-    `  ${"gateway".padEnd(12)} ${running.url}`,
+    `Xietong is running (started in ${((Date.now() - t0) / 1000).toFixed(1)} s, store: ${store.source === 'MONGODB_URI' ? 'MONGODB_URI' : 'embedded FerretDB ' + store.uri}; each service its own process, restarted if it dies)`,
+    `  ${'gateway'.padEnd(12)} ${gateway.url}`,
     ...Object.entries(urls).map(([n, u]) => `  ${n.padEnd(12)} ${u}`),
-    ...(hj212Line ? [hj212Line] : []),
+    ...(hj212 ? [`  ${'hj212 tcp'.padEnd(12)} ${hj212.url}`] : []),
     '',
     '  get a token:  npm run token -- --dept housing --roles admin',
-    `  try it:       curl -s ${running.url} -H "authorization: Bearer $(npm run -s token -- --dept housing)" -H 'content-type: application/json' -d '{"query":"{ __typename }"}'`,
+    `  try it:       curl -s ${gateway.url} -H "authorization: Bearer $(npm run -s token -- --dept housing)" -H 'content-type: application/json' -d '{"query":"{ __typename }"}'`,
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');
-  process.stdout.write(`XIETONG_GATEWAY_URL=${running.url}\n`);
+  process.stdout.write(`XIETONG_GATEWAY_URL=${gateway.url}\n`);
 }
 
 main().catch((e) => {

@@ -1,12 +1,12 @@
 import { hostToBind, portFor } from '../../lib/config';
-import { log } from '../../lib/log';
+import { announceReady } from '../../lib/process/ready';
 import { gatewayOptionsFromEnv } from './config';
 import { createGateway } from './server';
 
 async function main() {
   const gateway = await createGateway(gatewayOptionsFromEnv());
   const running = await gateway.listen(portFor('gateway'), hostToBind());
-  log.info('gateway ready', { url: running.url });
+  announceReady('gateway', running.url, running.port);
   const stop = async () => {
     await gateway.stop();
     process.exit(0);

@@ -13,12 +13,19 @@ export interface ReadyMessage {
   /** Its URL (HTTP services) or host:port (the HJ 212 listener). */
   url: string;
   port: number;
+  pid: number;
 }
 
 export function announceReady(service: string, url: string, port: number): void {
-  const message: ReadyMessage = { type: 'ready', service, url, port };
+  const message: ReadyMessage = { type: 'ready', service, url, port, pid: process.pid };
   log.info(`${service} ready`, { url });
-  process.send?.(message);
+  if (!process.send) return;
+  process.send(message);
+  // The supervisor holds the other end: when it is gone (stopped, crashed or killed outright) so are we.
+  process.once('disconnect', () => {
+    log.warn(`${service}: supervisor gone, exiting`);
+    process.exit(0);
+  });
 }
 
 export function isReadyMessage(m: unknown): m is ReadyMessage {

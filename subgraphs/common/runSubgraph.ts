@@ -1,8 +1,9 @@
-/** Runs one subgraph as its own process (docker-compose, or `npx tsx subgraphs/<name>/index.ts`). */
+/** Runs one subgraph as its own process (npm start's supervisor, docker-compose, or `npx tsx subgraphs/<name>/index.ts`). */
 import { openStore, connectSilo } from '../../adapters/store/connection';
 import { tokenSettingsFromEnv } from '../../lib/auth/keys';
 import { hostToBind, portFor } from '../../lib/config';
 import { log } from '../../lib/log';
+import { announceReady } from '../../lib/process/ready';
 import { createSubgraphServer, type SubgraphDefinition } from './createSubgraph';
 
 export async function runSubgraph<Data>(def: SubgraphDefinition<Data>): Promise<void> {
@@ -10,7 +11,7 @@ export async function runSubgraph<Data>(def: SubgraphDefinition<Data>): Promise<
   const connection = await connectSilo(store.uri, def.name);
   const server = await createSubgraphServer(def, { connection, tokens: tokenSettingsFromEnv() });
   const running = await server.listen(portFor(def.name), hostToBind());
-  log.info(`subgraph ${def.name} ready`, { url: running.url });
+  announceReady(def.name, running.url, running.port);
   const shutdown = async (signal: string) => {
     log.info(`subgraph ${def.name} stopping`, { signal });
     await server.stop();
