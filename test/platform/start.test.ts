@@ -1,45 +1,24 @@
 /**
  * `npm start`'s program end to end, as a child process on a fresh data dir: it seeds, serves the
- * gateway, answers `{ __typename }`, and leaves no store process behind on SIGTERM or when killed.
- * A second start reuses the store build and the data.
+ * gateway, answers `{ __typename }`, and leaves no store or service process behind on SIGTERM or when
+ * killed. A second start reuses the store build and the data. A subgraph that dies is restarted.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT_DIR, DEPARTMENTS } from '../../lib/config';
-import { signToken } from '../../lib/auth/tokens';
+import { startSupervised, type SupervisedSystem } from '../harness/supervised';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xietong-start-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-const env = {
-  ...process.env,
-  XIETONG_DATA_DIR: dataDir,
-  XIETONG_DEMO_PROJECTS: '6',
-  LOG_LEVEL: 'warn',
-  GATEWAY_PORT: '0',
-  HJ212_PORT: '0',
-  ...Object.fromEntries([...DEPARTMENTS, 'joint'].map((d) => [`${d.toUpperCase()}_PORT`, '0'])),
-};
-delete (env as Record<string, string | undefined>).MONGODB_URI;
+function startSystem(extraEnv: Record<string, string> = {}): Promise<SupervisedSystem> {
+  // LOG_LEVEL warn (the harness's default): the supervisor's restart line is an error, still printed.
+  return startSupervised({ dataDir: extraEnv.XIETONG_DATA_DIR ?? dataDir, env: { XIETONG_DEMO_PROJECTS: '6', ...extraEnv } });
+}
 
-function startSystem(extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcessWithoutNullStreams; url: string; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: ROOT_DIR, env: { ...env, ...extraEnv } });
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (out += d));
-  return new Promise((resolve, reject) => {
-    const onData = () => {
-      const m = /XIETONG_GATEWAY_URL=(\S+)/.exec(out);
-      if (m) {
-        child.stdout.off('data', onData);
-        resolve({ child, url: m[1], output: () => out });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`start exited with ${code} before it was ready:\n${out}`)));
-  });
+/** pid of every service the supervisor started so far, by name (the latest start of each). */
+function servicePids(run: SupervisedSystem): Record<string, number> {
+  return Object.fromEntries(Object.entries(run.services()).map(([name, s]) => [name, s.pid]));
 }
 
 function storePid(): number {
@@ -63,21 +42,10 @@ async function waitUntil(check: () => boolean, what: string, timeoutMs = 15_000)
   }
 }
 
-async function typename(url: string): Promise<unknown> {
-  const keys = path.join(dataDir, 'keys');
-  const token = signToken(
-    {
-      algorithm: 'RS256',
-      verifyKey: fs.readFileSync(path.join(keys, 'jwt-public.pem'), 'utf8'),
-      signKey: fs.readFileSync(path.join(keys, 'jwt-private.pem'), 'utf8'),
-      issuer: 'xietong-dev',
-      audience: 'xietong',
-    },
-    { sub: 'start-test', dept: 'housing' },
-  );
-  const res = await fetch(url, {
+async function typename(run: SupervisedSystem): Promise<unknown> {
+  const res = await fetch(run.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${run.token({ sub: 'start-test', dept: 'housing' })}` },
     body: JSON.stringify({ query: '{ __typename projects(first: 100) { totalCount } }' }),
   });
   return res.json();
@@ -85,22 +53,51 @@ async function typename(url: string): Promise<unknown> {
 
 test('start, answer, SIGTERM leaves no store; restart keeps data; SIGKILL of the parent ends the store', async () => {
   const first = await startSystem();
-  expect(await typename(first.url)).toEqual({ data: { __typename: 'Query', projects: { totalCount: 6 } } });
+  expect(await typename(first)).toEqual({ data: { __typename: 'Query', projects: { totalCount: 6 } } });
   const pid1 = storePid();
   expect(alive(pid1)).toBe(true);
+  const services1 = Object.values(servicePids(first));
+  expect(services1).toHaveLength(8); // six subgraphs, the gateway, the HJ 212 listener: each its own process
   first.child.kill('SIGTERM');
   await new Promise((r) => first.child.once('exit', r));
   await waitUntil(() => !alive(pid1), 'the store of the first run is gone');
+  await waitUntil(() => services1.every((p) => !alive(p)), 'every service of the first run is gone');
   expect(fs.existsSync(path.join(dataDir, 'store.json'))).toBe(false);
 
   const second = await startSystem();
   expect(second.output()).not.toMatch(/building the embedded store/);
   expect(second.output()).not.toMatch(/seeding the demo city/);
-  expect(await typename(second.url)).toEqual({ data: { __typename: 'Query', projects: { totalCount: 6 } } });
+  expect(await typename(second)).toEqual({ data: { __typename: 'Query', projects: { totalCount: 6 } } });
   const pid2 = storePid();
+  const services2 = Object.values(servicePids(second));
   second.child.kill('SIGKILL');
   await new Promise((r) => second.child.once('exit', r));
   await waitUntil(() => !alive(pid2), 'the store exits after its parent was killed');
+  await waitUntil(() => services2.every((p) => !alive(p)), 'every service exits after the supervisor was killed');
+}, 180_000);
+
+test('a subgraph that dies is restarted; meanwhile /ready names it and the rest keep serving', async () => {
+  const run = await startSystem();
+  try {
+    const ready = run.url.replace(/\/graphql$/, '/ready');
+    const before = servicePids(run);
+    process.kill(before.environment, 'SIGKILL');
+    // The restart waits 500 ms (the first back-off), so this sees it down.
+    const whileDown = await fetch(ready);
+    expect(whileDown.status).toBe(503);
+    expect(JSON.stringify(await whileDown.json())).toMatch(/subgraph environment unreachable/);
+    // The other departments answer while environment is down or restarting.
+    expect(await typename(run)).toEqual({ data: { __typename: 'Query', projects: { totalCount: 6 } } });
+    await waitUntil(() => servicePids(run).environment !== before.environment, 'environment is restarted', 30_000);
+    expect(run.output()).toMatch(/"msg":"environment exited; restarting in 500 ms"/);
+    const after = await fetch(ready);
+    expect(after.status).toBe(200);
+    // Nothing else was restarted.
+    const now = servicePids(run);
+    for (const name of Object.keys(before)) if (name !== 'environment') expect(now[name]).toBe(before[name]);
+  } finally {
+    await run.stop();
+  }
 }, 180_000);
 
 test('with MONGODB_URI set, no embedded store is built or started', async () => {
