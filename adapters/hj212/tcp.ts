@@ -1,77 +1,81 @@
 /**
  * TCP listener for HJ 212 devices: each connection streams frames; reads are split into frames
  * (several per read, or one across reads), every valid packet is stored, every bad one (and any
- * garbage between frames) is quarantined with where = "packet N from <peer>". Each read is flushed
- * before the next is processed, so a packet is stored within one read's time; packets whose Flag asks
+ * garbage between frames) is quarantined with where = "packet N from <peer>"; packets whose Flag asks
  * for a reply get the CN=9014 data reply once stored.
+ *
+ * No single caller can block it (issue 16): connections are limited in total and per source address
+ * (admission.ts), each is processed on its own so a device's packets never wait behind another's
+ * rejects (deviceConnection.ts), rejected lines are written in batches (quarantineBatcher.ts), a line
+ * is held only up to HJ212_MAX_LINE_BYTES (boundedSplitter.ts), a connection is closed after its budget
+ * of rejected lines or when it stays silent (limits.ts). `listen.ts` runs it as its own process.
  */
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
 import type { Connection } from 'mongoose';
-import { IngestSink, type IngestReport } from '../common/sink';
 import { createReadingModel } from '../../subgraphs/environment/models/reading';
-import { ReadingDigest } from './digest';
-import { dataReplyFrame, ingestFrame } from './ingest';
-import type { Hj212Packet } from './packet';
-import { Hj212Splitter } from './splitter';
+import { ConnectionGate, normalizeAddress } from './admission';
+import { serveDeviceConnection, SOURCE, type Hj212ListenerReport, type ListenerContext } from './deviceConnection';
+import { hj212LimitsFromEnv, type Hj212Limits } from './limits';
+import { QuarantineBatcher } from './quarantineBatcher';
 import { vendorCodes } from './vendorCodes';
+
+export type { Hj212ListenerReport } from './deviceConnection';
 
 export interface Hj212ListenerOptions {
   port: number;
   host?: string;
   conn: Connection;
+  /** Defaults: hj212LimitsFromEnv(). */
+  limits?: Partial<Hj212Limits>;
+  /** How often refused connections may be logged (default admission.ts REFUSAL_LOG_INTERVAL_MS). */
+  refusalLogIntervalMs?: number;
 }
 
 export interface Hj212Listener {
   port: number;
-  /** Emits 'stored' (IngestReport, the running totals) after each read has been written, 'failed' (Error) when the store refused a write. */
+  limits: Hj212Limits;
+  /** Emits 'stored' (the report, running totals) after each read has been written, 'failed' (Error) when the store refused a write. */
   events: EventEmitter;
-  report: IngestReport;
+  report: Hj212ListenerReport;
+  /** Round trips the quarantine writer made and the records it stored. */
+  quarantineStats: { records: number; inserts: number };
   stop(): Promise<void>;
 }
 
 export async function createHj212Listener(options: Hj212ListenerOptions): Promise<Hj212Listener> {
+  const limits: Hj212Limits = { ...hj212LimitsFromEnv(), ...options.limits };
   const readings = createReadingModel(options.conn);
   await readings.init();
-  const vendor = vendorCodes();
-  const sink = new IngestSink(options.conn, { source: 'hj212-tcp', batchSize: 1000 });
-  const digest = new ReadingDigest(options.conn);
-  const events = new EventEmitter();
+  const report: Hj212ListenerReport = {
+    source: SOURCE, accepted: 0, duplicates: 0, updated: 0, rejected: 0, reasons: [],
+    notStored: 0, overlongLines: 0, maxBufferedBytes: 0,
+    connections: { open: 0, accepted: 0, refused: { total: 0, address: 0 }, idleClosed: 0, closedOverBudget: 0 },
+  };
+  const quarantine = new QuarantineBatcher(options.conn, { source: SOURCE });
+  const ctx: ListenerContext = {
+    conn: options.conn, readings, vendor: vendorCodes(), limits, quarantine, report, events: new EventEmitter(),
+  };
+  const gate = new ConnectionGate(limits, report.connections, options.refusalLogIntervalMs);
   const sockets = new Set<net.Socket>();
-  // One writer at a time: reads from all devices are queued in arrival order.
-  let queue: Promise<void> = Promise.resolve();
+  const served = new Set<Promise<void>>();
 
   const server = net.createServer((socket) => {
+    const address = normalizeAddress(socket.remoteAddress);
+    if (gate.admit(address)) {
+      // Refused on accept: the descriptor is released at once.
+      socket.on('error', () => undefined);
+      socket.destroy();
+      return;
+    }
     sockets.add(socket);
-    const peer = `${socket.remoteAddress}:${socket.remotePort}`;
-    const splitter = new Hj212Splitter();
-    let packetNo = 0;
-    const handle = async (items: ReturnType<Hj212Splitter['push']>) => {
-      const replies: Hj212Packet[] = [];
-      for (const item of items) {
-        packetNo++;
-        const where = `packet ${packetNo} from ${peer}`;
-        if (item.kind === 'frame') {
-          const r = await ingestFrame(item.text, where, sink, readings, vendor, digest);
-          if (r.ok) replies.push(r.packet);
-        } else await sink.reject(where, item.text, `${where}: ${item.reason}`);
-      }
-      await sink.flush();
-      await digest.finish();
-      for (const p of replies) {
-        const reply = dataReplyFrame(p);
-        if (reply && !socket.destroyed) socket.write(reply);
-      }
-      events.emit('stored', sink.report);
-    };
-    const enqueue = (items: ReturnType<Hj212Splitter['push']>) => {
-      if (!items.length) return;
-      queue = queue.then(() => handle(items)).catch((e: unknown) => { events.emit('failed', e); });
-    };
-    socket.on('data', (chunk: Buffer) => enqueue(splitter.push(chunk)));
-    socket.on('end', () => enqueue(splitter.end()));
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => socket.destroy());
+    socket.once('close', () => {
+      sockets.delete(socket);
+      gate.release(address);
+    });
+    const done = serveDeviceConnection(socket, `${address}:${socket.remotePort}`, ctx);
+    served.add(done);
+    void done.then(() => served.delete(done));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -81,14 +85,17 @@ export async function createHj212Listener(options: Hj212ListenerOptions): Promis
   const address = server.address() as net.AddressInfo;
   return {
     port: address.port,
-    events,
-    report: sink.report,
+    limits,
+    events: ctx.events,
+    report,
+    quarantineStats: quarantine.stats,
     async stop() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await queue;
-      await sink.finish();
-      await digest.finish();
+      await closed;
+      await Promise.all(served);
+      await quarantine.flush();
+      gate.stop();
     },
   };
 }
