@@ -1,5 +1,7 @@
 import { tokenSettingsFromEnv } from '../../lib/auth/keys';
 import { envInt, readEnv } from '../../lib/config';
+import { admissionLimitsFromEnv } from '../../lib/http/admission';
+import { responseMaxBytesFromEnv } from '../../lib/http/responseLimit';
 import type { GatewayOptions } from './server';
 import { subgraphUrlsFromEnv } from './subgraphUrls';
 
@@ -12,6 +14,9 @@ export function gatewayOptionsFromEnv(overrides: Partial<GatewayOptions> = {}): 
     subgraphTimeoutMs: envInt('SUBGRAPH_TIMEOUT_MS', 10_000),
     limits: { maxDepth: envInt('GATEWAY_MAX_DEPTH', 12), maxAliases: envInt('GATEWAY_MAX_ALIASES', 30) },
     maxBodyBytes: envInt('GATEWAY_MAX_BODY_BYTES', 1_000_000),
+    admission: admissionLimitsFromEnv(),
+    maxInFlightPerCaller: envInt('GATEWAY_MAX_IN_FLIGHT_PER_CALLER', 8),
+    responseMaxBytes: responseMaxBytesFromEnv(),
     ...overrides,
   };
 }

@@ -16,7 +16,10 @@ import type { TokenSettings } from '../../lib/auth/keys';
 import type { Caller } from '../../lib/auth/claims';
 import { ROOT_DIR } from '../../lib/config';
 import { createHttpHandler, serviceFront, type RunningService } from '../../lib/http/server';
-import { createSubgraphFetcher } from './fetcher';
+import { admissionLimitsFromEnv, type AdmissionLimits } from '../../lib/http/admission';
+import { responseLimit, responseMaxBytesFromEnv, tooLargeMessage } from '../../lib/http/responseLimit';
+import { createSubgraphFetcher, SubgraphResponseTooLargeError } from './fetcher';
+import { OVERLOADED_STATUS, subgraphOverloaded } from './overload';
 import { queryLimitRules, type QueryLimits } from './limits';
 
 export interface GatewayContext {
@@ -38,6 +41,12 @@ export interface GatewayOptions {
   limits?: Partial<QueryLimits>;
   /** Request body limit in bytes (GATEWAY_MAX_BODY_BYTES, default 1 MB). */
   maxBodyBytes?: number;
+  /** Requests in flight and queued (MAX_IN_FLIGHT, MAX_QUEUED, MAX_QUEUE_WAIT_MS). */
+  admission?: AdmissionLimits;
+  /** Requests in flight per token `sub` (GATEWAY_MAX_IN_FLIGHT_PER_CALLER, default 8). */
+  maxInFlightPerCaller?: number;
+  /** Largest answer sent, and largest subgraph answer read (RESPONSE_MAX_BYTES, default 8 MiB). */
+  responseMaxBytes?: number;
   /** Benchmarks only (bench/graph): no token check here (the header is still forwarded). Never configurable. */
   unsafeBenchmarkWithoutSecurity?: boolean;
 }
@@ -55,8 +64,16 @@ class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     super(config);
   }
 
-  /** No response at all (refused, reset, timed out): say which subgraph, with a stable code. */
+  /** No response at all (refused, reset, timed out), a refusal under load, or an answer too large: say which subgraph, with a stable code. */
   override didEncounterError(error: Error, fetchRequest: Parameters<RemoteGraphQLDataSource['didEncounterError']>[1], fetchResponse?: Parameters<RemoteGraphQLDataSource['didEncounterError']>[2]) {
+    if (error instanceof SubgraphResponseTooLargeError) {
+      const what = `The answer of subgraph "${this.subgraph}"`;
+      throw new GraphQLError(tooLargeMessage(error.bytes, error.maxBytes, error.declared ? what : `${what} was cut off: it`), {
+        extensions: { code: ErrorCode.RESPONSE_TOO_LARGE, subgraph: this.subgraph, bytes: error.bytes, maxBytes: error.maxBytes },
+      });
+    }
+    const overloaded = fetchResponse && subgraphOverloaded(this.subgraph, error, fetchResponse);
+    if (overloaded) throw overloaded;
     if (!fetchResponse) {
       throw new GraphQLError(`Subgraph "${this.subgraph}" is unavailable: ${error.message}`, {
         extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, subgraph: this.subgraph },
@@ -98,7 +115,9 @@ async function unreachableSubgraphs(urls: Record<string, string>): Promise<strin
 
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const supergraphSdl = options.supergraphSdl ?? fs.readFileSync(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, 'utf8');
-  const client = createSubgraphFetcher({ timeoutMs: options.subgraphTimeoutMs ?? 10_000 });
+  const responseMaxBytes = options.responseMaxBytes ?? responseMaxBytesFromEnv();
+  const client = createSubgraphFetcher({ timeoutMs: options.subgraphTimeoutMs ?? 10_000, responseMaxBytes });
+  const bounded = responseLimit(responseMaxBytes, 'gateway');
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
@@ -108,7 +127,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     gateway,
     includeStacktraceInErrorResponses: false,
     validationRules: queryLimitRules({ maxDepth: options.limits?.maxDepth ?? 12, maxAliases: options.limits?.maxAliases ?? 30 }),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), bounded.plugin, OVERLOADED_STATUS],
+    stringifyResult: bounded.stringifyResult,
     // Apollo Server labels every validation error GRAPHQL_VALIDATION_FAILED; our limits keep their own code.
     formatError: (formatted) =>
       formatted.extensions?.limit ? { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.QUERY_TOO_COMPLEX } } : formatted,
@@ -118,6 +138,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const subgraphUrls = subgraphUrlsOf(supergraphSdl, options.subgraphUrls);
   const handler = createHttpHandler<GatewayContext>({
     apollo,
+    service: 'gateway',
+    admission: options.admission ?? admissionLimitsFromEnv(),
+    // Per verified `sub` (a bad token is answered 401 before this and is not counted). The
+    // benchmark's unsecured variant has one made-up caller for every request: not limited.
+    perCaller: {
+      limit: options.maxInFlightPerCaller ?? 8,
+      key: (context) => (options.unsafeBenchmarkWithoutSecurity ? undefined : context.caller.sub),
+    },
     // Ready = supergraph loaded (apollo.start resolved) and every subgraph answers /health.
     readiness: () => unreachableSubgraphs(subgraphUrls),
     maxBodyBytes: options.maxBodyBytes,

@@ -1,7 +1,12 @@
 /**
  * A small Node HTTP front for Apollo Server, shared by the gateway and every subgraph:
  * `/graphql` (authenticated: 401 before any execution when the token is bad), `/health` (liveness),
- * `/ready` (dependencies reachable). No framework: Apollo Server 5's documented integration API.
+ * `/ready` (dependencies reachable), `/metrics` (Prometheus text, lib/metrics.ts). No framework:
+ * Apollo Server 5's documented integration API.
+ *
+ * `/graphql` goes through admission control (lib/http/admission.ts): a per-caller share when the
+ * service has one (the gateway), then the service's slots and short queue; past them the answer is
+ * immediate, with Retry-After and the code OVERLOADED. `/health`, `/ready` and `/metrics` are never shed.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,16 +14,27 @@ import { randomUUID } from 'node:crypto';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { AuthenticationError } from '../auth/tokens';
 import { ErrorCode } from '../errors';
+import { metrics } from '../metrics';
+import { Abandoned, Admission, admissionLimitsFromEnv, CallerLimit, retryAfterSeconds, Shed, type AdmissionLimits } from './admission';
 
 export interface HttpServiceOptions<Ctx extends BaseContext> {
   apollo: ApolloServer<Ctx>;
+  /** The service's name: the `service` label of its metrics (never a value from a request). */
+  service: string;
   /** Builds the per-request context; throw AuthenticationError to answer 401. */
   context(req: http.IncomingMessage, requestId: string): Promise<Ctx>;
   /** Extra readiness check for /ready; resolve to a list of problems (empty = ready). */
   readiness?: () => Promise<string[]>;
-  /** Optional handler for other paths; return true when it answered. */
+  /** Optional handler for other paths; return true when it answered. Not admission-controlled. */
   extraRoutes?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean> | boolean;
   maxBodyBytes?: number;
+  /** Requests in flight and queued (default: MAX_IN_FLIGHT, MAX_QUEUED, MAX_QUEUE_WAIT_MS). */
+  admission?: AdmissionLimits;
+  /**
+   * A per-caller share of the service: at most `limit` requests at once per `key(context)` (run after
+   * the token is verified; undefined = not counted). Past it: 429 with Retry-After, code OVERLOADED.
+   */
+  perCaller?: { limit: number; key(context: Ctx): string | undefined };
 }
 
 export interface RunningService {
@@ -29,9 +45,9 @@ export interface RunningService {
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, { ...headers, 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }
 
@@ -68,8 +84,45 @@ export function requestIdOf(req: http.IncomingMessage): string {
   return value && /^[\w.:-]{1,128}$/.test(value) ? value : randomUUID();
 }
 
+/** Waits for a slot; rejects with Abandoned when the client goes away meanwhile. */
+async function admitted(admission: Admission, res: http.ServerResponse): Promise<() => void> {
+  if (admission.inFlight < admission.limits.maxInFlight) return admission.acquire();
+  const gone = new AbortController();
+  // The response cannot have finished yet, so its 'close' here means the connection closed.
+  const onClose = () => gone.abort();
+  res.once('close', onClose);
+  try {
+    return await admission.acquire(gone.signal);
+  } finally {
+    res.off('close', onClose);
+  }
+}
+
 export function createHttpHandler<Ctx extends BaseContext>(options: HttpServiceOptions<Ctx>) {
   const limit = options.maxBodyBytes ?? 1_000_000;
+  const service = options.service;
+  const m = metrics();
+  let shownRunning = 0;
+  let shownWaiting = 0;
+  const admission = new Admission(options.admission ?? admissionLimitsFromEnv(), {
+    // Deltas, not set(): several fronts of one service may share the process's registry.
+    changed(running, waiting) {
+      m.requestsInFlight.inc({ service }, running - shownRunning);
+      m.requestsQueued.inc({ service }, waiting - shownWaiting);
+      shownRunning = running;
+      shownWaiting = waiting;
+    },
+  });
+  const callers = options.perCaller ? new CallerLimit(options.perCaller.limit) : undefined;
+  const retryAfter = String(retryAfterSeconds(admission.limits));
+
+  const shed = (res: http.ServerResponse, e: Shed) => {
+    m.requestsShed.inc({ service, reason: e.reason });
+    // 429 is HTTP's answer to one client's excess (RFC 6585); 503 says the service as a whole is full.
+    const status = e.reason === 'caller_limit' ? 429 : 503;
+    sendJson(res, status, graphQLErrorBody(e.message, ErrorCode.OVERLOADED, { reason: e.reason }), { 'retry-after': retryAfter });
+  };
+
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const requestId = requestIdOf(req);
@@ -79,6 +132,11 @@ export function createHttpHandler<Ctx extends BaseContext>(options: HttpServiceO
       if (url.pathname === '/ready') {
         const problems = options.readiness ? await options.readiness() : [];
         return sendJson(res, problems.length ? 503 : 200, { status: problems.length ? 'not ready' : 'ready', problems });
+      }
+      if (url.pathname === '/metrics') {
+        const text = await m.registry.metrics();
+        res.writeHead(200, { 'content-type': m.registry.contentType, 'content-length': Buffer.byteLength(text) });
+        return void res.end(text);
       }
       if (options.extraRoutes && (await options.extraRoutes(req, res))) return;
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: `no route ${url.pathname}` });
@@ -93,30 +151,53 @@ export function createHttpHandler<Ctx extends BaseContext>(options: HttpServiceO
         }
         throw e;
       }
-      const body = req.method === 'POST' ? await readBody(req, limit) : '';
-      const headers = new HeaderMap();
-      for (const [k, v] of Object.entries(req.headers)) {
-        if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+      // The caller's share first (a flooding caller is refused without taking a place in the
+      // service's queue), counted from here until the answer is sent.
+      const callerKey = callers ? options.perCaller!.key(context) : undefined;
+      if (callerKey !== undefined && !callers!.tryEnter(callerKey)) {
+        return shed(res, new Shed('caller_limit', `This caller already has ${callers!.limit} requests in flight, its limit; try again when one has been answered`));
       }
-      let parsed: unknown = undefined;
-      if (body) {
-        try {
-          parsed = JSON.parse(body);
-        } catch {
-          return sendJson(res, 400, graphQLErrorBody('request body is not valid JSON', ErrorCode.BAD_USER_INPUT));
+      try {
+        // The body is read before a slot is taken, so a slow upload holds no slot (it is bounded by maxBodyBytes).
+        const body = req.method === 'POST' ? await readBody(req, limit) : '';
+        const headers = new HeaderMap();
+        for (const [k, v] of Object.entries(req.headers)) {
+          if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
         }
-      }
-      const result = await options.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsed },
-        context: async () => context,
-      });
-      for (const [k, v] of result.headers) res.setHeader(k, v);
-      res.statusCode = result.status ?? 200;
-      if (result.body.kind === 'complete') {
-        res.end(result.body.string);
-      } else {
-        for await (const chunk of result.body.asyncIterator) res.write(chunk);
-        res.end();
+        let parsed: unknown = undefined;
+        if (body) {
+          try {
+            parsed = JSON.parse(body);
+          } catch {
+            return sendJson(res, 400, graphQLErrorBody('request body is not valid JSON', ErrorCode.BAD_USER_INPUT));
+          }
+        }
+        let release: () => void;
+        try {
+          release = await admitted(admission, res);
+        } catch (e) {
+          if (e instanceof Shed) return shed(res, e);
+          if (e instanceof Abandoned) return void res.destroy(); // nobody is waiting for an answer
+          throw e;
+        }
+        try {
+          const result = await options.apollo.executeHTTPGraphQLRequest({
+            httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsed },
+            context: async () => context,
+          });
+          for (const [k, v] of result.headers) res.setHeader(k, v);
+          res.statusCode = result.status ?? 200;
+          if (result.body.kind === 'complete') {
+            res.end(result.body.string);
+          } else {
+            for await (const chunk of result.body.asyncIterator) res.write(chunk);
+            res.end();
+          }
+        } finally {
+          release();
+        }
+      } finally {
+        if (callerKey !== undefined) callers!.leave(callerKey);
       }
     } catch (e) {
       if (e instanceof BodyTooLargeError) {

@@ -20,6 +20,8 @@ import type { TokenSettings } from '../../lib/auth/keys';
 import type { Caller } from '../../lib/auth/claims';
 import { ROOT_DIR, type SubgraphName } from '../../lib/config';
 import { createHttpHandler, serviceFront, type RunningService } from '../../lib/http/server';
+import { admissionLimitsFromEnv, type AdmissionLimits } from '../../lib/http/admission';
+import { responseLimit, responseMaxBytesFromEnv } from '../../lib/http/responseLimit';
 import { apolloLogger } from '../../lib/log';
 import { enforceCatalog, ReadLog } from './access';
 import { AuditTrail, commitDelayFromEnv, createAuditModel } from './audit';
@@ -61,6 +63,10 @@ export interface SubgraphServerOptions {
   catalog?: Catalog;
   /** Audit commit delay in ms (default: AUDIT_COMMIT_DELAY_MS, else 3); see AuditTrailOptions. */
   auditCommitDelayMs?: number;
+  /** Requests in flight and queued (default: MAX_IN_FLIGHT, MAX_QUEUED, MAX_QUEUE_WAIT_MS). */
+  admission?: AdmissionLimits;
+  /** Largest answer sent (default: RESPONSE_MAX_BYTES, else 8 MiB). */
+  responseMaxBytes?: number;
 }
 
 export interface SubgraphServer {
@@ -98,6 +104,7 @@ export async function createSubgraphServer<Data>(
   if (secure) enforceCatalog(schema, catalog, options.mask ?? maskSettingsFromEnv());
 
   const dataLayer = def.createDataLayer(options.connection, audit);
+  const bounded = responseLimit(options.responseMaxBytes ?? responseMaxBytesFromEnv(), def.name);
 
   const apollo = new ApolloServer<SubgraphContext<Data>>({
     schema,
@@ -111,6 +118,7 @@ export async function createSubgraphServer<Data>(
       // on every field resolved only to compute a policy that was always "uncacheable".
       ApolloServerPluginCacheControlDisabled(),
       NO_STORE,
+      bounded.plugin,
       {
         // The audit record is written before the response leaves the subgraph. A read by another
         // department announces itself when it starts, so that concurrent reads share one insert.
@@ -118,8 +126,9 @@ export async function createSubgraphServer<Data>(
           if (!secure || contextValue.caller.dept === def.name) return;
           const ticket = audit.expect();
           return {
-            async willSendResponse({ contextValue: ctx, operationName }) {
-              if (ctx.reads.empty) return ticket.release();
+            async willSendResponse({ contextValue: ctx, operationName, response }) {
+              // An answer over RESPONSE_MAX_BYTES is replaced, not sent: its reads were not delivered, so not recorded.
+              if (ctx.reads.empty || bounded.enforce(response)) return ticket.release();
               await ticket.append([
                 {
                   sub: ctx.caller.sub,
@@ -136,11 +145,14 @@ export async function createSubgraphServer<Data>(
         },
       },
     ],
+    stringifyResult: bounded.stringifyResult,
   });
   await apollo.start();
 
   const handler = createHttpHandler<SubgraphContext<Data>>({
     apollo,
+    service: def.name,
+    admission: options.admission ?? admissionLimitsFromEnv(),
     async context(req, requestId) {
       const caller = secure ? verifyToken(options.tokens, bearerToken(req.headers.authorization)) : BENCHMARK_CALLER;
       const op = req.headers['x-client-operation'];
