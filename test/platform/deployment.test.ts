@@ -11,14 +11,14 @@ test('the committed supergraph equals a fresh composition (run `npm run compose`
   expect(fs.readFileSync(SUPERGRAPH_PATH, 'utf8')).toBe(composeSupergraph());
 });
 
-test('docker-compose.yml is valid and runs MongoDB, the gateway and one service per subgraph', () => {
+test('docker-compose.yml is valid and runs MongoDB, the gateway, one service per subgraph and the HJ 212 listener', () => {
   const found = spawnSync('docker-compose', ['--version']);
   if (found.error) {
     throw new Error('docker-compose is not installed: `apt-get install docker-compose` (the pretest step of npm test installs it when it can: root or passwordless sudo)');
   }
   execFileSync('docker-compose', ['config', '-q'], { cwd: ROOT_DIR });
   const services = execFileSync('docker-compose', ['config', '--services'], { cwd: ROOT_DIR, encoding: 'utf8' }).trim().split('\n').sort();
-  expect(services).toEqual(['gateway', 'mongodb', ...Object.keys(listedSubgraphs())].sort());
+  expect(services).toEqual(['gateway', 'hj212', 'mongodb', ...Object.keys(listedSubgraphs())].sort());
   const text = fs.readFileSync(path.join(ROOT_DIR, 'docker-compose.yml'), 'utf8');
   expect(text).toMatch(/image: mongo:7/);
   expect(text).toMatch(/condition: service_healthy/);
