@@ -22,14 +22,14 @@ test('runs up to maxInFlight, queues up to maxQueued, refuses the rest at once w
   expect(a.inFlight).toBe(0);
 });
 
-test('waiters are served in arrival order', async () => {
+test('a freed slot goes to the request that waited least (LIFO: under overload the oldest time out, the served ones barely wait)', async () => {
   const a = new Admission({ maxInFlight: 1, maxQueued: 3, maxQueueWaitMs: 60_000 });
   const first = await a.acquire();
   const order: number[] = [];
   const waiting = [1, 2, 3].map((i) => a.acquire().then((release) => { order.push(i); release(); }));
   first();
   await Promise.all(waiting);
-  expect(order).toEqual([1, 2, 3]);
+  expect(order).toEqual([3, 2, 1]);
 });
 
 test('a waiter past maxQueueWaitMs is refused with reason queue_timeout and leaves the queue', async () => {

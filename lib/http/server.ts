@@ -6,7 +6,8 @@
  *
  * `/graphql` goes through admission control (lib/http/admission.ts): a per-caller share when the
  * service has one (the gateway), then the service's slots and short queue; past them the answer is
- * immediate, with Retry-After and the code OVERLOADED. `/health`, `/ready` and `/metrics` are never shed.
+ * immediate, with Retry-After and the code OVERLOADED. `/health`, `/ready`, `/metrics` and the
+ * `{ __typename }` probe are never shed.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -82,6 +83,19 @@ export function requestIdOf(req: http.IncomingMessage): string {
   const given = req.headers['x-request-id'];
   const value = Array.isArray(given) ? given[0] : given;
   return value && /^[\w.:-]{1,128}$/.test(value) ? value : randomUUID();
+}
+
+/**
+ * `{ __typename }` (optionally `query Name { __typename }`): the GraphQL health probe Apollo documents,
+ * answered by the service itself without touching a resolver or a subgraph. Like /health it takes no
+ * slot, so that monitoring still sees the service answer while a flood fills every slot (it still
+ * needs a valid token, and counts in the caller's share).
+ */
+const TYPENAME_PROBE = /^\s*(?:query(?:\s+\w+)?\s*)?\{\s*__typename\s*\}\s*$/;
+
+function isTypenameProbe(body: unknown, search: URLSearchParams): boolean {
+  const query = body && typeof body === 'object' ? (body as { query?: unknown }).query : search.get('query');
+  return typeof query === 'string' && query.length <= 100 && TYPENAME_PROBE.test(query);
 }
 
 /** Waits for a slot; rejects with Abandoned when the client goes away meanwhile. */
@@ -174,7 +188,7 @@ export function createHttpHandler<Ctx extends BaseContext>(options: HttpServiceO
         }
         let release: () => void;
         try {
-          release = await admitted(admission, res);
+          release = isTypenameProbe(parsed, url.searchParams) ? () => undefined : await admitted(admission, res);
         } catch (e) {
           if (e instanceof Shed) return shed(res, e);
           if (e instanceof Abandoned) return void res.destroy(); // nobody is waiting for an answer

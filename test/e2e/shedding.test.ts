@@ -107,7 +107,7 @@ async function metric(base: string, name: string, labels: Record<string, string>
   return undefined;
 }
 
-test('past its slots and its queue, a service answers at once: 503, Retry-After, OVERLOADED; /health, /ready and /metrics still answer; a queued request whose client left is dropped', async () => {
+test('past its slots and its queue, a service answers at once: 503, Retry-After, OVERLOADED; /health, /ready, /metrics and { __typename } still answer; a queued request whose client left is dropped', async () => {
   const g = gate();
   const svc = await startTestService('front', HELD_SDL, { held: g.held, quick: () => 1 }, { maxInFlight: 2, maxQueued: 2, maxQueueWaitMs: 60_000 });
   const auth = bearer({ dept: 'housing', sub: 'front-caller' });
@@ -134,6 +134,12 @@ test('past its slots and its queue, a service answers at once: 503, Retry-After,
       expect([path, r.value.status]).toEqual([path, 200]);
       expect(r.ms).toBeLessThan(AT_ONCE_MS);
     }
+    // Nor is the GraphQL health probe `{ __typename }` (no resolver runs), token still required.
+    const probe = await timed(() => post(svc.url, 'query Probe { __typename }', auth));
+    expect(probe.value.status).toBe(200);
+    expect(await probe.value.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(probe.ms).toBeLessThan(AT_ONCE_MS);
+    expect((await post(svc.url, '{ __typename }')).status).toBe(401);
     expect(await metric(svc.base, 'xietong_requests_shed_total', { service: 'front', reason: 'in_flight' })).toBe(1);
     expect(await metric(svc.base, 'xietong_requests_in_flight', { service: 'front' })).toBe(2);
 
