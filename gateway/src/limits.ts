@@ -1,59 +1,34 @@
 /**
- * Query limits at the gateway: depth and alias count, checked before planning, so a single request
- * cannot fan out into an unbounded amount of subgraph work. GATEWAY_MAX_DEPTH (default 12) and
- * GATEWAY_MAX_ALIASES (default 30).
+ * Query limits at the gateway: depth, aliases (validation rules) and cost (a plugin that sees the
+ * variables), checked on the client's operation before planning, so a single request cannot fan out
+ * into an unbounded amount of subgraph work. The rules are shared with every subgraph (lib/limits/);
+ * the gateway's own defaults are GATEWAY_MAX_DEPTH 12, GATEWAY_MAX_ALIASES 30, GATEWAY_MAX_COST 20,000.
  */
-import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../lib/errors';
+import { apolloQueryLimits, keepLimitCode, type ApolloQueryLimits } from '../../lib/limits/apollo';
+import { GATEWAY_QUERY_LIMITS, withDefaults, type QueryLimits } from '../../lib/limits/settings';
 
-export interface QueryLimits {
-  maxDepth: number;
-  maxAliases: number;
+export type { QueryLimits };
+export { keepLimitCode };
+
+export function gatewayQueryLimits(overrides: Partial<QueryLimits> = {}): ApolloQueryLimits {
+  return apolloQueryLimits(withDefaults(overrides, GATEWAY_QUERY_LIMITS));
 }
 
-function depthOf(set: SelectionSetNode | undefined, fragments: Record<string, FragmentDefinitionNode>, seen: Set<string>): number {
-  if (!set) return 0;
-  let max = 0;
-  for (const sel of set.selections) {
-    if (sel.kind === Kind.FIELD) {
-      if (sel.name.value.startsWith('__')) continue;
-      max = Math.max(max, 1 + depthOf(sel.selectionSet, fragments, seen));
-    } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-      max = Math.max(max, depthOf(sel.selectionSet, fragments, seen));
-    } else {
-      const name = sel.name.value;
-      if (seen.has(name) || !fragments[name]) continue;
-      max = Math.max(max, depthOf(fragments[name].selectionSet, fragments, new Set([...seen, name])));
-    }
-  }
-  return max;
-}
-
-export function queryLimitRules(limits: QueryLimits) {
-  const depthRule = (context: ValidationContext): ASTVisitor => ({
-    OperationDefinition(node) {
-      const fragments: Record<string, FragmentDefinitionNode> = {};
-      for (const def of context.getDocument().definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
-      const depth = depthOf(node.selectionSet, fragments, new Set());
-      if (depth > limits.maxDepth) {
-        context.reportError(new GraphQLError(`Query depth ${depth} exceeds the limit of ${limits.maxDepth}`, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'depth' } }));
-      }
-    },
+/**
+ * A subgraph that refused its part of a plan under its own limits (SUBGRAPH_MAX_*) answers 400 with
+ * QUERY_TOO_COMPLEX. The gateway passes that on with the subgraph's name and figures, instead of
+ * Apollo's "400: Bad Request" INTERNAL_SERVER_ERROR carrying the subgraph's URL; null for any other
+ * answer. Seeing it means the subgraph's limits are tighter than the gateway's plans (README: SUBGRAPH_MAX_COST).
+ */
+export function subgraphRefusedQuery(subgraph: string, error: Error, response: { status: number }): GraphQLError | null {
+  if (response.status !== 400) return null;
+  const body = (error as GraphQLError).extensions?.response as { body?: { errors?: { message?: unknown; extensions?: Record<string, unknown> }[] } } | undefined;
+  const refusal = body?.body?.errors?.find((e) => e.extensions?.code === ErrorCode.QUERY_TOO_COMPLEX);
+  if (!refusal) return null;
+  const { code: _code, ...figures } = refusal.extensions ?? {};
+  return new GraphQLError(`Subgraph "${subgraph}" refused its part of the query: ${String(refusal.message)}`, {
+    extensions: { ...figures, code: ErrorCode.QUERY_TOO_COMPLEX, subgraph },
   });
-  const aliasRule = (context: ValidationContext): ASTVisitor => {
-    let aliases = 0;
-    return {
-      Field(node) {
-        if (node.alias) aliases++;
-      },
-      Document: {
-        leave() {
-          if (aliases > limits.maxAliases) {
-            context.reportError(new GraphQLError(`Query uses ${aliases} aliases; the limit is ${limits.maxAliases}`, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'aliases' } }));
-          }
-        },
-      },
-    };
-  };
-  return [depthRule, aliasRule];
 }

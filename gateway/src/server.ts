@@ -20,7 +20,7 @@ import { admissionLimitsFromEnv, type AdmissionLimits } from '../../lib/http/adm
 import { responseLimit, responseMaxBytesFromEnv, tooLargeMessage } from '../../lib/http/responseLimit';
 import { createSubgraphFetcher, SubgraphResponseTooLargeError } from './fetcher';
 import { OVERLOADED_STATUS, subgraphOverloaded } from './overload';
-import { queryLimitRules, type QueryLimits } from './limits';
+import { gatewayQueryLimits, keepLimitCode, subgraphRefusedQuery, type QueryLimits } from './limits';
 
 export interface GatewayContext {
   caller: Caller;
@@ -37,7 +37,7 @@ export interface GatewayOptions {
   subgraphUrls?: Record<string, string>;
   /** Per-subgraph request timeout (SUBGRAPH_TIMEOUT_MS, default 10 s). */
   subgraphTimeoutMs?: number;
-  /** Depth and alias limits (GATEWAY_MAX_DEPTH, GATEWAY_MAX_ALIASES). */
+  /** Depth, alias and cost limits (GATEWAY_MAX_DEPTH, GATEWAY_MAX_ALIASES, GATEWAY_MAX_COST, QUERY_DEFAULT_LIST_SIZE). */
   limits?: Partial<QueryLimits>;
   /** Request body limit in bytes (GATEWAY_MAX_BODY_BYTES, default 1 MB). */
   maxBodyBytes?: number;
@@ -74,6 +74,8 @@ class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     }
     const overloaded = fetchResponse && subgraphOverloaded(this.subgraph, error, fetchResponse);
     if (overloaded) throw overloaded;
+    const refused = fetchResponse && subgraphRefusedQuery(this.subgraph, error, fetchResponse);
+    if (refused) throw refused;
     if (!fetchResponse) {
       throw new GraphQLError(`Subgraph "${this.subgraph}" is unavailable: ${error.message}`, {
         extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, subgraph: this.subgraph },
@@ -123,15 +125,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     buildService: ({ name, url }) =>
       new AuthForwardingDataSource(name, { url: options.subgraphUrls?.[name] ?? url, fetcher: client.fetcher }),
   });
+  // Depth and aliases as validation rules, the cost as a plugin (it needs the variables): all refused
+  // with QUERY_TOO_COMPLEX before the gateway plans anything.
+  const limits = gatewayQueryLimits(options.limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
-    validationRules: queryLimitRules({ maxDepth: options.limits?.maxDepth ?? 12, maxAliases: options.limits?.maxAliases ?? 30 }),
-    plugins: [ApolloServerPluginLandingPageDisabled(), bounded.plugin, OVERLOADED_STATUS],
+    validationRules: limits.validationRules,
+    plugins: [ApolloServerPluginLandingPageDisabled(), limits.plugin, bounded.plugin, OVERLOADED_STATUS],
     stringifyResult: bounded.stringifyResult,
     // Apollo Server labels every validation error GRAPHQL_VALIDATION_FAILED; our limits keep their own code.
-    formatError: (formatted) =>
-      formatted.extensions?.limit ? { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.QUERY_TOO_COMPLEX } } : formatted,
+    formatError: keepLimitCode,
   });
   await apollo.start();
 

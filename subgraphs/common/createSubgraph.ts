@@ -23,6 +23,8 @@ import { createHttpHandler, serviceFront, type RunningService } from '../../lib/
 import { admissionLimitsFromEnv, type AdmissionLimits } from '../../lib/http/admission';
 import { responseLimit, responseMaxBytesFromEnv } from '../../lib/http/responseLimit';
 import { apolloLogger } from '../../lib/log';
+import { apolloQueryLimits, keepLimitCode } from '../../lib/limits/apollo';
+import { subgraphLimitsFromEnv, withDefaults, type QueryLimits } from '../../lib/limits/settings';
 import { enforceCatalog, ReadLog } from './access';
 import { AuditTrail, commitDelayFromEnv, createAuditModel } from './audit';
 import { auditResolvers } from './auditApi';
@@ -67,6 +69,8 @@ export interface SubgraphServerOptions {
   admission?: AdmissionLimits;
   /** Largest answer sent (default: RESPONSE_MAX_BYTES, else 8 MiB). */
   responseMaxBytes?: number;
+  /** Depth, alias and cost limits (default: SUBGRAPH_MAX_DEPTH, SUBGRAPH_MAX_ALIASES, SUBGRAPH_MAX_COST, QUERY_DEFAULT_LIST_SIZE). */
+  limits?: Partial<QueryLimits>;
 }
 
 export interface SubgraphServer {
@@ -106,11 +110,18 @@ export async function createSubgraphServer<Data>(
   const dataLayer = def.createDataLayer(options.connection, audit);
   const bounded = responseLimit(options.responseMaxBytes ?? responseMaxBytesFromEnv(), def.name);
 
+  // The gateway's depth, alias and cost rules, on this subgraph's own schema: a direct call (and a
+  // gateway fetch) is bounded too; `_entities` is priced per representation.
+  const limits = apolloQueryLimits(withDefaults(options.limits, subgraphLimitsFromEnv()));
   const apollo = new ApolloServer<SubgraphContext<Data>>({
     schema,
     logger: apolloLogger(`subgraph ${def.name}`),
     includeStacktraceInErrorResponses: false,
+    validationRules: limits.validationRules,
+    // Apollo Server labels every validation error GRAPHQL_VALIDATION_FAILED; our limits keep their own code.
+    formatError: keepLimitCode,
     plugins: [
+      limits.plugin,
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       // No cache hints: a subgraph's answer must never be served from a cache, since every read by

@@ -1,4 +1,4 @@
-import { parsePeriod } from '../period';
+import { parseExceedancePeriod } from '../period';
 import { exceedanceView } from './exceedance';
 import { pollutantCode, type Ctx } from './shared';
 
@@ -14,12 +14,12 @@ export const Project = {
     return ctx.data.permitsByProject.load(p.code);
   },
   async exceedances(p: { code: string }, args: { from: string; to: string; pollutant?: string | null }, ctx: Ctx) {
-    const period = parsePeriod(args.from, args.to);
+    const period = parseExceedancePeriod(args.from, args.to);
     const all = await ctx.data.exceedances(period, pollutantCode(args.pollutant, ctx.data.rules));
     return all.filter((e) => e.projectCode === p.code).map((e) => exceedanceView(e, ctx));
   },
   async exceedanceSummary(p: { code: string }, args: { from: string; to: string }, ctx: Ctx) {
-    const period = parsePeriod(args.from, args.to);
+    const period = parseExceedancePeriod(args.from, args.to);
     const own = (await ctx.data.exceedances(period)).filter((e) => e.projectCode === p.code);
     const days = new Set(own.map((e) => new Date(e.periodStart.getTime() + ctx.data.rules.utcOffsetHours * 3_600_000).toISOString().slice(0, 10)));
     return {

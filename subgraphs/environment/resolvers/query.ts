@@ -1,6 +1,6 @@
 import { validateMn } from '../../../domain/mn';
 import { badInput } from '../../../lib/errors';
-import { parsePeriod } from '../period';
+import { parseExceedancePeriod } from '../period';
 import { exceedanceView } from './exceedance';
 import { pollutantCode, type Ctx } from './shared';
 
@@ -11,7 +11,7 @@ export const Query = {
     return ctx.data.stationByMn.load(args.mn);
   },
   async exceedances(_: unknown, args: { from: string; to: string; pollutant?: string | null; district?: string | null }, ctx: Ctx) {
-    const period = parsePeriod(args.from, args.to);
+    const period = parseExceedancePeriod(args.from, args.to);
     const pollutant = pollutantCode(args.pollutant, ctx.data.rules);
     const district = args.district ?? undefined;
     if (district !== undefined && !/^\d{6}$/.test(district)) throw badInput('district', `"${district}" is not a 6-digit GB/T 2260 code`);
