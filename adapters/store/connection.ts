@@ -7,6 +7,7 @@ import path from 'node:path';
 import mongoose, { type Connection } from 'mongoose';
 import { dataDir, databaseName, mongoUriFor } from '../../lib/config';
 import { startEmbeddedStore } from './embedded';
+import { isAlive } from '../../lib/process/alive';
 
 export interface StoreHandle {
   uri: string;
@@ -22,14 +23,6 @@ function runningStoreFile(dir: string): string {
   return path.join(dir, RUNNING_FILE);
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The embedded store that another Xietong process runs on this data dir, if any. */
 export function findRunningStore(dir = dataDir()): string | undefined {

@@ -4,7 +4,13 @@
  * from its own token every 250 ms. Counts what was served, shed (503/429 with Retry-After) and failed,
  * by error code; latency percentiles of the served requests and of the probe. Shared by bench/overload
  * and the overload test.
+ *
+ * The callers run in a child process (callersChild.ts) and the probe here: a flood answered with quick
+ * 503s keeps the callers' event loop busy, and a probe on that same loop would measure the load
+ * generator's own delay instead of the gateway's.
  */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { Agent, request } from 'undici';
 
 export interface CallerLoad {
@@ -44,12 +50,29 @@ export function percentile(sorted: number[], p: number): number {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-export async function runCallers(load: CallerLoad): Promise<LoadResult> {
+type Send = (token: string, body: string) => Promise<{ ms: number; status: number; retryAfter: boolean; text: string }>;
+
+function sender(agent: Agent, url: string, timeoutMs: number): Send {
+  return async (token, body) => {
+    const t0 = performance.now();
+    const res = await request(url, {
+      method: 'POST',
+      dispatcher: agent,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const text = await res.body.text();
+    return { ms: performance.now() - t0, status: res.statusCode, retryAfter: res.headers['retry-after'] !== undefined, text };
+  };
+}
+
+/** The callers alone, in this process (callersChild.ts runs this); the probe fields stay empty. */
+export async function runCallersHere(load: CallerLoad): Promise<LoadResult> {
   const agent = new Agent({ connections: load.tokens.length + 4, keepAliveTimeout: 30_000 });
   const deadline = Date.now() + load.seconds * 1000;
   const servedMs: number[] = [];
   const shedMs: number[] = [];
-  const probeMs: number[] = [];
   const result: LoadResult = {
     requests: 0,
     served: 0,
@@ -64,18 +87,7 @@ export async function runCallers(load: CallerLoad): Promise<LoadResult> {
     probe: { sent: 0, ok: 0, p50: 0, max: 0 },
   };
 
-  const send = async (token: string, body: string) => {
-    const t0 = performance.now();
-    const res = await request(load.url, {
-      method: 'POST',
-      dispatcher: agent,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body,
-      signal: AbortSignal.timeout(load.requestTimeoutMs ?? 30_000),
-    });
-    const text = await res.body.text();
-    return { ms: performance.now() - t0, status: res.statusCode, retryAfter: res.headers['retry-after'] !== undefined, text };
-  };
+  const send = sender(agent, load.url, load.requestTimeoutMs ?? 30_000);
 
   const caller = async (token: string, offset: number) => {
     for (let i = offset; Date.now() < deadline; i++) {
@@ -110,32 +122,52 @@ export async function runCallers(load: CallerLoad): Promise<LoadResult> {
     }
   };
 
-  const probe = async () => {
-    while (Date.now() < deadline) {
-      const next = Date.now() + 250;
-      result.probe.sent++;
-      try {
-        const r = await send(load.probeToken, JSON.stringify({ query: '{ __typename }' }));
-        probeMs.push(r.ms);
-        if (r.status === 200 && r.text.includes('"__typename":"Query"')) result.probe.ok++;
-      } catch {
-        probeMs.push(load.requestTimeoutMs ?? 30_000);
-      }
-      await new Promise((r) => setTimeout(r, Math.max(0, next - Date.now())));
-    }
-  };
-
-  await Promise.all([...load.tokens.map((t, i) => caller(t, i)), probe()]);
+  await Promise.all(load.tokens.map((t, i) => caller(t, i)));
   await agent.close();
 
   const byValue = (a: number, b: number) => a - b;
   servedMs.sort(byValue);
   shedMs.sort(byValue);
-  probeMs.sort(byValue);
   result.servedMs = { p50: round(percentile(servedMs, 50)), p99: round(percentile(servedMs, 99)), max: round(servedMs.at(-1) ?? 0) };
   result.shedMs = { p50: round(percentile(shedMs, 50)), max: round(shedMs.at(-1) ?? 0) };
   result.allMaxMs = round(result.allMaxMs);
-  result.probe.p50 = round(percentile(probeMs, 50));
-  result.probe.max = round(probeMs.at(-1) ?? 0);
   return result;
+}
+
+/** `{ __typename }` every 250 ms until `seconds` have passed. */
+async function runProbe(load: CallerLoad): Promise<LoadResult['probe']> {
+  const agent = new Agent({ connections: 1 });
+  const send = sender(agent, load.url, load.requestTimeoutMs ?? 30_000);
+  const deadline = Date.now() + load.seconds * 1000;
+  const probe = { sent: 0, ok: 0, p50: 0, max: 0 };
+  const ms: number[] = [];
+  while (Date.now() < deadline) {
+    const next = Date.now() + 250;
+    probe.sent++;
+    try {
+      const r = await send(load.probeToken, JSON.stringify({ query: '{ __typename }' }));
+      ms.push(r.ms);
+      if (r.status === 200 && r.text.includes('"__typename":"Query"')) probe.ok++;
+    } catch {
+      ms.push(load.requestTimeoutMs ?? 30_000);
+    }
+    await new Promise((r) => setTimeout(r, Math.max(0, next - Date.now())));
+  }
+  await agent.close();
+  ms.sort((a, b) => a - b);
+  return { ...probe, p50: round(percentile(ms, 50)), max: round(ms.at(-1) ?? 0) };
+}
+
+/** The callers in a child process, the probe here, at the same time. */
+export async function runCallers(load: CallerLoad): Promise<LoadResult> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'callersChild.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+  const done = new Promise<LoadResult>((resolve, reject) =>
+    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`callers child exited with ${code}`)))),
+  );
+  child.stdin.end(JSON.stringify(load));
+  // The child starts its clock when it has read the load; a few ms apart from ours.
+  const [callers, probe] = await Promise.all([done, runProbe(load)]);
+  return { ...callers, probe };
 }

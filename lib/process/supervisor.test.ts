@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Supervisor } from './supervisor';
+import { isAlive as alive } from './alive';
+import { waitUntil as waitFor } from '../../test/harness/wait';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xietong-supervisor-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -29,22 +31,7 @@ process.on('disconnect', () => process.exit(0));
 `,
 );
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
-async function waitFor(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 test('a service that dies is restarted after a doubling back-off, on the port of its first start', async () => {
   const supervisor = new Supervisor({ backOff: { initialMs: 100, maxMs: 1_000, resetAfterMs: 60_000 } });

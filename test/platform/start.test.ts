@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startSupervised, type SupervisedSystem } from '../harness/supervised';
+import { isAlive as alive } from '../../lib/process/alive';
+import { waitUntil } from '../harness/wait';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xietong-start-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -25,22 +27,7 @@ function storePid(): number {
   return JSON.parse(fs.readFileSync(path.join(dataDir, 'store.json'), 'utf8')).pid;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
-async function waitUntil(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function typename(run: SupervisedSystem): Promise<unknown> {
   const res = await fetch(run.url, {
