@@ -63,10 +63,13 @@ async function main() {
     });
     const peakRssMb = rss.stop();
     const cpuSeconds = rss.cpuSeconds();
-    const cpuMsPerRequest = Math.round((Object.values(cpuSeconds).reduce((a, b) => a + b, 0) * 1000 * 10) / result.requests) / 10;
+    const cpuMs = Object.values(cpuSeconds).reduce((a, b) => a + b, 0) * 1000;
+    // Per answer of any kind, and per served answer (what the work that got done cost, refusals included).
+    const cpuMsPerRequest = Math.round((cpuMs * 10) / result.requests) / 10;
+    const cpuMsPerServed = Math.round((cpuMs * 10) / Math.max(1, result.served)) / 10;
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
     process.stdout.write(
-      JSON.stringify({ bench: 'overload', commit, callers, seconds, projects, startSeconds, ...result, peakRssMb, cpuSeconds, cpuMsPerRequest, machine: machineInfo() }, null, 2) + '\n',
+      JSON.stringify({ bench: 'overload', commit, callers, seconds, projects, startSeconds, ...result, peakRssMb, cpuSeconds, cpuMsPerRequest, cpuMsPerServed, machine: machineInfo() }, null, 2) + '\n',
     );
   } finally {
     await system.stop();
