@@ -65,7 +65,9 @@ export class EnvironmentData {
   }
 
   stations(): Promise<StationDoc[]> {
-    this.allStations ??= this.models.Station.find({}).sort({ mn: 1 }).lean() as Promise<StationDoc[]>;
+    // exec(): the promise of the result is shared by every period of the request; a mongoose Query
+    // (a thenable) awaited a second time throws "Query was already executed".
+    this.allStations ??= this.models.Station.find({}).sort({ mn: 1 }).lean().exec() as Promise<StationDoc[]>;
     return this.allStations;
   }
 

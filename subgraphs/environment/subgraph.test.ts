@@ -76,6 +76,28 @@ test('exceedances: exactly the planted night-noise sites, at night, under GB 125
   expect(new Set(inDistrict.data.exceedances.map((e: any) => e.project.code))).toEqual(new Set(city.planted.nightNoise.filter((c) => city.projects.find((p) => p.code === c)!.district === planted.district)));
 });
 
+test('two periods in one request: each answered, neither fails the other (the station list is shared, not its query)', async () => {
+  const planted = city.planted.nightNoise[0];
+  const r = await gql(`query($reps: [_Any!]!) {
+    a: exceedances(from: "2026-10-01", to: "2026-10-04") { periodStart }
+    b: exceedances(from: "2026-10-04", to: "2026-10-05") { periodStart }
+    _entities(representations: $reps) { ... on Project {
+      first: exceedances(from: "2026-10-01", to: "2026-10-04") { periodStart }
+      second: exceedances(from: "2026-10-04", to: "2026-10-05") { periodStart } } } }`,
+  { reps: [{ __typename: 'Project', code: planted }] });
+  // The planted night of the 3rd runs 23:00–02:00: the 4th (local midnight) splits it between the windows.
+  expect(r.errors).toBeUndefined();
+  const whole = await gql(`{ exceedances(from: "2026-10-01", to: "2026-10-05") { periodStart } }`);
+  expect(r.data.a.length + r.data.b.length).toBe(whole.data.exceedances.length);
+  expect(r.data.a.length).toBeGreaterThan(0);
+  expect(r.data.b.length).toBeGreaterThan(0);
+  const [p] = r.data._entities;
+  expect(p.first.length).toBeGreaterThan(0);
+  expect(p.second.length).toBeGreaterThan(0);
+  for (const e of [...r.data.a, ...p.first]) expect(e.periodStart < '2026-10-03T16:00:00.000Z').toBe(true);
+  for (const e of [...r.data.b, ...p.second]) expect(e.periodStart >= '2026-10-03T16:00:00.000Z').toBe(true);
+});
+
 test('Project fields: stations, night-work permits, exceedance summary; unknown keys give null / empty', async () => {
   const planted = city.planted.nightNoise[0];
   const withPermit = city.projects.find((p) => p.nightWorkPermit)!;
