@@ -42,7 +42,9 @@ async function attack(system: SupervisedSystem, callers: number, seconds: number
 function expectNoCollapse({ result, peakRssMb }: { result: LoadResult; peakRssMb: Record<string, number> }) {
   expect(result.timeouts).toBe(0);
   expect(result.errorCodes.SUBGRAPH_UNAVAILABLE ?? 0).toBe(0);
-  expect(result.allMaxMs).toBeLessThan(5_000); // the subgraph timeout is 10 s: nothing comes near it
+  // The subgraph timeout is 10 s: nothing comes near it (2.3–3.9 s seen with the machine to itself; 8.4 s
+  // once with three other test runs on its 2 cores, hence the margin).
+  expect(result.allMaxMs).toBeLessThan(7_500);
   expect(result.served).toBeGreaterThan(0);
   expect(result.shedWithRetryAfter).toBe(result.shed);
   expect(result.probe.ok).toBe(result.probe.sent);
