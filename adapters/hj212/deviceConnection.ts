@@ -14,6 +14,7 @@ import type { ReadingDoc } from '../../subgraphs/environment/models/reading';
 import type { ConnectionCounts } from './admission';
 import { BoundedSplitter, SAMPLE_BYTES, type BoundedSplitItem } from './boundedSplitter';
 import { ReadingDigest } from './digest';
+import type { ExceedanceMaintainer } from './exceedanceDays';
 import { dataReplyFrame, parseHj212Frame, readingFromPacket } from './ingest';
 import type { Hj212Limits } from './limits';
 import type { Hj212Packet } from './packet';
@@ -37,6 +38,8 @@ export interface ListenerContext {
   vendor: VendorCodeMap;
   limits: Hj212Limits;
   quarantine: QuarantineBatcher;
+  /** One per listener: the days its devices write are evaluated together, after a delay. */
+  exceedances: ExceedanceMaintainer;
   report: Hj212ListenerReport;
   /** 'stored' (the report) after each read is written, 'failed' (Error) when the store refused a write. */
   events: EventEmitter;
@@ -53,7 +56,7 @@ export function serveDeviceConnection(socket: net.Socket, peer: string, ctx: Lis
   const splitter = new BoundedSplitter(limits.maxLineBytes);
   // Flushed after every read: the batch size only has to exceed what one read can hold.
   const sink = new IngestSink(ctx.conn, { source: SOURCE, batchSize: 100_000 });
-  const digest = new ReadingDigest(ctx.conn);
+  const digest = new ReadingDigest(ctx.conn, { exceedances: ctx.exceedances });
   let packetNo = 0;
   let rejectsStored = 0;
   let notStored = 0;

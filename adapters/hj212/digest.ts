@@ -3,12 +3,14 @@
  * are held in memory up to a cap (bounded memory), then written as append-only chunk documents whose
  * _id includes a hash of their content: the same input gives the same chunks, so re-ingesting adds
  * nothing. Readers merge the chunks of a day and keep the first sample per (time, cn, factor).
+ * The days that received new chunks are then handed to the exceedance read model (exceedanceDays.ts).
  */
 import { createHash } from 'node:crypto';
 import type { Connection, Model } from 'mongoose';
 import type { ReadingDoc } from '../../subgraphs/environment/models/reading';
 import { createReadingChunkModel, localDayOf, packSamples, type ReadingChunkDoc, type Sample } from '../../subgraphs/environment/models/readingChunk';
 import { createStationLatestModel, type StationLatestDoc } from '../../subgraphs/environment/models/stationLatest';
+import { ExceedanceMaintainer } from './exceedanceDays';
 
 const DEFAULT_MAX_SAMPLES = 50_000;
 const CHUNKS_PER_INSERT = 200;
@@ -19,10 +21,15 @@ export class ReadingDigest {
   private held = 0;
   private readonly chunks: Model<ReadingChunkDoc>;
   private readonly stationLatest: Model<StationLatestDoc>;
+  private readonly exceedances: ExceedanceMaintainer;
+  private readonly maxSamples: number;
 
-  constructor(conn: Connection, private readonly maxSamples = DEFAULT_MAX_SAMPLES) {
+  /** Without a maintainer, the exceedances of the days written are evaluated in finish(). */
+  constructor(conn: Connection, options: { maxSamples?: number; exceedances?: ExceedanceMaintainer } = {}) {
     this.chunks = createReadingChunkModel(conn);
     this.stationLatest = createStationLatestModel(conn);
+    this.maxSamples = options.maxSamples ?? DEFAULT_MAX_SAMPLES;
+    this.exceedances = options.exceedances ?? new ExceedanceMaintainer(conn);
   }
 
   /** Adds an accepted (or duplicate) reading; writes chunks when the cap is reached. */
@@ -46,7 +53,7 @@ export class ReadingDigest {
     if (this.held >= this.maxSamples) await this.writeChunks();
   }
 
-  /** Writes everything held: chunks, then each station's latest packet if newer than the stored one. */
+  /** Writes everything held: chunks, then each station's latest packet if newer than the stored one, then the exceedances. */
   async finish(): Promise<void> {
     await this.writeChunks();
     const latest = [...this.latest.values()];
@@ -57,6 +64,7 @@ export class ReadingDigest {
       const { _id, ...rest } = l;
       await this.stationLatest.collection.replaceOne({ _id } as never, rest, { upsert: true });
     }
+    await this.exceedances.settle();
   }
 
   private async writeChunks(): Promise<void> {
@@ -69,13 +77,19 @@ export class ReadingDigest {
     this.days.clear();
     this.held = 0;
     for (let i = 0; i < docs.length; i += CHUNKS_PER_INSERT) {
+      const slice = docs.slice(i, i + CHUNKS_PER_INSERT);
       try {
-        await this.chunks.collection.insertMany(docs.slice(i, i + CHUNKS_PER_INSERT) as never[], { ordered: false });
+        await this.chunks.collection.insertMany(slice as never[], { ordered: false });
+        this.exceedances.touch(slice.map((d) => d.day));
       } catch (e) {
-        const err = e as { code?: number; writeErrors?: { code?: number }[] };
+        const err = e as { code?: number; writeErrors?: { code?: number; index?: number }[] };
         const errors = err.writeErrors ?? (err.code === 11000 ? [{ code: 11000 }] : []);
         // Chunks already stored by an earlier ingestion of the same input.
         if (!errors.length || errors.some((w) => w.code !== 11000)) throw e;
+        // Only the days of chunks that are new need their exceedances again (a re-ingestion adds none);
+        // without the index of each duplicate, every day of the slice is re-evaluated (same answer).
+        const duplicates = new Set(errors.map((w) => w.index));
+        this.exceedances.touch(slice.filter((_, j) => !duplicates.has(j)).map((d) => d.day));
       }
     }
   }

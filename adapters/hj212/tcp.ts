@@ -15,6 +15,8 @@ import net from 'node:net';
 import type { Connection } from 'mongoose';
 import { createReadingModel } from '../../subgraphs/environment/models/reading';
 import { ConnectionGate, normalizeAddress } from './admission';
+import { exceedancesUpdateDelayMs } from './exceedanceSettings';
+import { ExceedanceMaintainer } from './exceedanceDays';
 import { serveDeviceConnection, SOURCE, type Hj212ListenerReport, type ListenerContext } from './deviceConnection';
 import { hj212LimitsFromEnv, type Hj212Limits } from './limits';
 import { QuarantineBatcher } from './quarantineBatcher';
@@ -30,6 +32,8 @@ export interface Hj212ListenerOptions {
   limits?: Partial<Hj212Limits>;
   /** How often refused connections may be logged (default admission.ts REFUSAL_LOG_INTERVAL_MS). */
   refusalLogIntervalMs?: number;
+  /** Default: EXCEEDANCES_UPDATE_DELAY_MS. */
+  exceedancesDelayMs?: number;
 }
 
 export interface Hj212Listener {
@@ -55,6 +59,7 @@ export async function createHj212Listener(options: Hj212ListenerOptions): Promis
   const quarantine = new QuarantineBatcher(options.conn, { source: SOURCE });
   const ctx: ListenerContext = {
     conn: options.conn, readings, vendor: vendorCodes(), limits, quarantine, report, events: new EventEmitter(),
+    exceedances: new ExceedanceMaintainer(options.conn, options.exceedancesDelayMs ?? exceedancesUpdateDelayMs()),
   };
   const gate = new ConnectionGate(limits, report.connections, options.refusalLogIntervalMs);
   const sockets = new Set<net.Socket>();
@@ -95,6 +100,7 @@ export async function createHj212Listener(options: Hj212ListenerOptions): Promis
       await closed;
       await Promise.all(served);
       await quarantine.flush();
+      await ctx.exceedances.flush();
       gate.stop();
     },
   };

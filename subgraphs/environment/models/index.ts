@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { createExceedanceDayModel, createExceedanceModelStateModel } from './exceedanceDay';
 import { createNightPermitModel } from './nightPermit';
 import { createReadingModel } from './reading';
 import { createReadingChunkModel } from './readingChunk';
@@ -13,6 +14,8 @@ export function createEnvironmentModels(conn: Connection) {
     ReadingChunk: createReadingChunkModel(conn),
     StationLatest: createStationLatestModel(conn),
     NightPermit: createNightPermitModel(conn),
+    ExceedanceDay: createExceedanceDayModel(conn),
+    ExceedanceModelState: createExceedanceModelStateModel(conn),
   };
 }
 export type EnvironmentModels = ReturnType<typeof createEnvironmentModels>;

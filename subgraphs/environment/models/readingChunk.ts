@@ -27,8 +27,10 @@ export const readingChunkSchema = new Schema<ReadingChunkDoc>(
   },
   { collection: 'reading_chunks', versionKey: false },
 );
-// Used by MongoDB in production; the embedded store scans regardless.
+// Used by MongoDB in production; the embedded store scans regardless. { day } serves the exceedance
+// read model's evaluation, which reads every station's chunks of some days (adapters/hj212/exceedanceDays.ts).
 readingChunkSchema.index({ mn: 1, day: 1 });
+readingChunkSchema.index({ day: 1 });
 
 export function createReadingChunkModel(conn: Connection): Model<ReadingChunkDoc> {
   return conn.models.ReadingChunk ?? conn.model<ReadingChunkDoc>('ReadingChunk', readingChunkSchema);

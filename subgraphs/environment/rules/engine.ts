@@ -141,5 +141,10 @@ export function findExceedances(stations: StationSamples[], rules: RuleSet, quer
   const to = query.to.getTime();
   const applicable = rules.rules.filter((r) => !query.pollutant || r.pollutant === query.pollutant);
   const all = applicable.flatMap((rule) => evaluateRule(rule, stations, rules, from, to));
-  return all.sort((a, b) => (a.mn < b.mn ? -1 : a.mn > b.mn ? 1 : 0) || a.periodStart.getTime() - b.periodStart.getTime() || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  return all.sort(byStationTimeRule);
+}
+
+/** The order of findExceedances: station, window start, rule. */
+export function byStationTimeRule(a: Exceedance, b: Exceedance): number {
+  return (a.mn < b.mn ? -1 : a.mn > b.mn ? 1 : 0) || a.periodStart.getTime() - b.periodStart.getTime() || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
