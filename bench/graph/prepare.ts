@@ -20,7 +20,7 @@ const ROOT_FIELD: Record<QueryName, string> = { project: 'project', list: 'proje
 export async function prepare(args: {
   built: BuiltQueries;
   subgraphUrls: Record<string, string>;
-  gateways: { ours: string; hive: string; oursUnsecured: string };
+  gateways: { ours: string; hive: string; hiveRust: string; oursUnsecured: string };
   tokens: TokenPool;
   log(m: string): void;
 }): Promise<Prepared> {
@@ -33,6 +33,8 @@ export async function prepare(args: {
     const h = assertClean(`hive, ${q} query`, await postGraphQL(g.hive, bodies[q], tokens.next()), ROOT_FIELD[q]);
     assertClean(`ours unsecured, ${q} query`, await postGraphQL(g.oursUnsecured, bodies[q], tokens.next()), ROOT_FIELD[q]);
     if (canonical(a) !== canonical(h)) throw new Error(`ours and Hive return different data for the ${q} query`);
+    const r = assertClean(`hive (Rust planner), ${q} query`, await postGraphQL(g.hiveRust, bodies[q], tokens.next()), ROOT_FIELD[q]);
+    if (canonical(a) !== canonical(r)) throw new Error(`ours and Hive with the Rust planner return different data for the ${q} query`);
   }
 
   const direct = {} as Prepared['direct'];

@@ -21,6 +21,7 @@ import { buildQueries, loadModels, writeQueryFiles } from './queries';
 import { buildReport, emptyResults, writeReport } from './report';
 import type { SeedReport } from './seed';
 import type { SeedChildConfig } from './seedChild';
+import type { HiveChildConfig } from './serveHive';
 import type { GatewayChildConfig, GatewayInfo } from './serveOurs';
 import type { SubgraphsConfig, SubgraphsInfo } from './serveSubgraphs';
 import { excludedFields, LIMIT_SECONDS, opts, settings } from './settings';
@@ -100,28 +101,30 @@ async function main() {
   const subgraphs = await Promise.all([subgraphChild(false), subgraphChild(true)]);
   children.push(...subgraphs);
   const [secureUrls, unsecuredUrls] = subgraphs.map((c) => byName(c.info));
-  const gatewayChild = (name: string, script: string, supergraphSdl: string, unsafe: boolean) =>
+  const gatewayChild = (name: string, script: string, supergraphSdl: string, unsafe: boolean, rustPlanner = false) =>
     startChild<GatewayInfo>(name, script, {
       supergraphSdl,
       tokens: verifyOnly(tokenSettings),
       unsafeBenchmarkWithoutSecurity: unsafe,
-    } satisfies GatewayChildConfig, { verbose: opts.verbose });
+      ...(rustPlanner ? { rustPlanner } : {}),
+    } satisfies GatewayChildConfig | HiveChildConfig, { verbose: opts.verbose });
   const secureSupergraph = composeWith(secureUrls);
   const gatewayChildren = await Promise.all([
     gatewayChild('ours', 'serveOurs.ts', secureSupergraph, false),
     gatewayChild('hive', 'serveHive.ts', secureSupergraph, false),
+    gatewayChild('hive-rust', 'serveHive.ts', secureSupergraph, false, true),
     gatewayChild('ours-unsecured', 'serveOurs.ts', composeWith(unsecuredUrls), true),
   ]);
   children.push(...gatewayChildren);
-  const [ours, hive, oursUnsecured] = gatewayChildren.map((g) => loopback(g.info.url));
+  const [ours, hive, hiveRust, oursUnsecured] = gatewayChildren.map((g) => loopback(g.info.url));
   log(`children ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
 
-  const prepared = await prepare({ built, subgraphUrls: secureUrls, gateways: { ours, hive, oursUnsecured }, tokens, log });
+  const prepared = await prepare({ built, subgraphUrls: secureUrls, gateways: { ours, hive, hiveRust, oursUnsecured }, tokens, log });
 
   // Load: warm-up, then rounds; variants alternate, and their order rotates from round to round.
   // Between two loads, wait until the store and the children are idle again (no backlog carried over).
   const target = (v: Variant, q: QueryName) =>
-    v === 'direct' ? prepared.direct[q] : { url: { ours, hive, oursUnsecured }[v], body: prepared.bodies[q] };
+    v === 'direct' ? prepared.direct[q] : { url: { ours, hive, hiveRust, oursUnsecured }[v], body: prepared.bodies[q] };
   const serving = { ...(store.pid > 0 ? { store: store.pid } : {}), ...Object.fromEntries(children.map((c) => [c.name, c.pid])) };
   const mainThreads = Object.fromEntries(
     children.filter((c) => c.name.startsWith('subgraphs')).map((c) => [`${c.name}/main`, { mainThreadOf: c.pid }]),
@@ -165,6 +168,7 @@ async function main() {
       medians: 'reqPerSec, p50 and p99 (ms) are medians over the rounds; errors, non2xx, graphqlErrors and requests are totals over all rounds',
       uniqueAuthorization: `a pool of ${tokens.size} pre-signed RS256 tokens (distinct jti and sub), one per request, round robin`,
       hive: 'in-flight deduplication off, landing page and GraphiQL off, JWT verified (same key) and Authorization propagated',
+      hiveRust: 'the same Hive Gateway with the Rust query planner (@graphql-hive/router-runtime unifiedGraphHandler)',
       betweenMeasurements: 'wait until the store and the children are idle (< 0.2 cores, at most 60 s)',
       readCacheMaxAgeSeconds: Number(subgraphEnv.READ_CACHE_MAX_AGE_SECONDS),
     },

@@ -3,18 +3,25 @@
  * supergraph, for comparison. Fair settings: in-flight deduplication of subgraph requests off,
  * no landing page / GraphiQL, the caller's JWT verified here too (same key, issuer, audience and
  * algorithm as ours) and its Authorization header propagated to every subgraph, which verify it again.
+ * With `rustPlanner` (the `hiveRust` variant) the same gateway plans with Hive Router's Rust query
+ * planner (@graphql-hive/router-runtime's unifiedGraphHandler, a native addon) instead of its
+ * JavaScript one; nothing else differs.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime, createInlineSigningKeyProvider, useJWT, type GatewayPlugin } from '@graphql-hive/gateway';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { childConfig, runChild } from './childRuntime';
 import type { GatewayChildConfig, GatewayInfo } from './serveOurs';
 
+export type HiveChildConfig = GatewayChildConfig & { rustPlanner?: boolean };
+
 runChild<GatewayInfo>('hive', async () => {
-  const cfg = childConfig<GatewayChildConfig>();
+  const cfg = childConfig<HiveChildConfig>();
   const secure = !cfg.unsafeBenchmarkWithoutSecurity;
   const runtime = createGatewayRuntime({
     supergraph: cfg.supergraphSdl,
+    ...(cfg.rustPlanner ? { unifiedGraphHandler } : {}),
     landingPage: false,
     graphiql: false,
     logging: 'error',

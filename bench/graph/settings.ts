@@ -6,7 +6,7 @@ import { QUERIES, VARIANTS } from './stats';
 export const USAGE = `npx tsx bench/graph/run.ts [--seconds 10] [--connections 20] [--rounds 2] [--warmup 3] [--projects 100]
   [--subgraphs all|a,b,c] [--exclude Type.field,subgraph:Type.field] [--with-computed]
   [--store-uri mongodb://…] [--tokens 2000] [--seed-timeout 600] [--verbose]
-  [--variants ours,hive,direct,oursUnsecured] [--queries project,list]`;
+  [--variants ours,hive,hiveRust,direct,oursUnsecured] [--queries project,list]`;
 
 export const { values: opts } = parseArgs({
   options: {

@@ -2,7 +2,8 @@
 import type { Measurement } from './load';
 import { round2, round3 } from '../common/round';
 
-export const VARIANTS = ['ours', 'hive', 'direct', 'oursUnsecured'] as const;
+// hiveRust: Hive Gateway with Hive Router's Rust query planner (serveHive.ts, rustPlanner).
+export const VARIANTS = ['ours', 'hive', 'hiveRust', 'direct', 'oursUnsecured'] as const;
 export type Variant = (typeof VARIANTS)[number];
 export const QUERIES = ['project', 'list'] as const;
 export type QueryName = (typeof QUERIES)[number];
