@@ -3,6 +3,7 @@ import type { Connection } from 'mongoose';
 import { pseudonymSecret } from '../../domain/pseudonym';
 import { createHrssModels, ensureHrssIndexes } from '../../subgraphs/hrss/models';
 import type { AttendanceBlockDoc } from '../../subgraphs/hrss/models/attendance';
+import { refreshWageFacts, WageKeys } from '../../subgraphs/hrss/wageFactsStore';
 import type { Adapter, IngestOptions } from '../common/adapter';
 import { readCsvRecords } from '../common/records';
 import type { IngestSink } from '../common/sink';
@@ -16,9 +17,13 @@ export async function ingestAttendanceFile(
   await ensureHrssIndexes(models);
   const secret = pseudonymSecret();
   const blocks = new AttendanceBlocks(options.maxOpenBlocks);
+  const touched = new WageKeys();
   const write = async (docs: AttendanceBlockDoc[]) => {
     // Blocks are append-only facts with a unique natural key: a plain insert is idempotent.
-    for (const d of docs) await sink.acceptNew(models.AttendanceBlock, { ...d });
+    for (const d of docs) {
+      touched.add(d.month, d.projectCode);
+      await sink.acceptNew(models.AttendanceBlock, { ...d });
+    }
   };
   for await (const rec of readCsvRecords(file, { encoding: options.encoding })) {
     const where = `${file}:${rec.line}`;
@@ -31,6 +36,9 @@ export async function ingestAttendanceFile(
     else await write(blocks.add(parsed.doc));
   }
   await write(blocks.drain());
+  // The wage read model is recomputed from what is stored, so the blocks must be written first.
+  await sink.flush();
+  await refreshWageFacts(models, touched);
 }
 
 export const attendanceAdapter: Adapter = {

@@ -2,6 +2,7 @@
 import type { Connection } from 'mongoose';
 import { pseudonymSecret } from '../../domain/pseudonym';
 import { createHrssModels, ensureHrssIndexes } from '../../subgraphs/hrss/models';
+import { refreshWageFacts, WageKeys } from '../../subgraphs/hrss/wageFactsStore';
 import type { Adapter, IngestOptions } from '../common/adapter';
 import { ingestCsvFacts } from '../common/csvFacts';
 import type { IngestSink } from '../common/sink';
@@ -11,8 +12,16 @@ export async function ingestPayrollFile(file: string, sink: IngestSink, conn: Co
   const models = createHrssModels(conn);
   await ensureHrssIndexes(models);
   const secret = pseudonymSecret();
+  const touched = new WageKeys();
   // A bank transfer never changes once made: insert keyed by the unique bank serial.
-  await ingestCsvFacts(file, sink, options, models.PayLine, (fields) => parsePayrollRow(fields, secret));
+  await ingestCsvFacts(file, sink, options, models.PayLine, (fields) => {
+    const parsed = parsePayrollRow(fields, secret);
+    if (parsed.doc) touched.add(parsed.doc.month, parsed.doc.projectCode);
+    return parsed;
+  });
+  // A payment, also one made after the pay date, updates its project-month's wage facts at once.
+  await sink.flush();
+  await refreshWageFacts(models, touched);
 }
 
 export const payrollAdapter: Adapter = {

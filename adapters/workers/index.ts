@@ -2,6 +2,7 @@
 import type { Connection } from 'mongoose';
 import { pseudonymSecret } from '../../domain/pseudonym';
 import { createHrssModels, ensureHrssIndexes } from '../../subgraphs/hrss/models';
+import { refreshWageFacts, WageKeys } from '../../subgraphs/hrss/wageFactsStore';
 import type { Adapter, IngestOptions } from '../common/adapter';
 import { ingestCsvFacts } from '../common/csvFacts';
 import type { IngestSink } from '../common/sink';
@@ -11,8 +12,16 @@ export async function ingestRosterFile(file: string, sink: IngestSink, conn: Con
   const models = createHrssModels(conn);
   await ensureHrssIndexes(models);
   const secret = pseudonymSecret();
+  const touched = new WageKeys();
   // A registration is an append-only fact (worker, project, entry date): a plain insert is idempotent.
-  await ingestCsvFacts(file, sink, options, models.Registration, (fields) => parseRosterRow(fields, secret));
+  await ingestCsvFacts(file, sink, options, models.Registration, (fields) => {
+    const parsed = parseRosterRow(fields, secret);
+    if (parsed.doc) touched.addProject(parsed.doc.projectCode);
+    return parsed;
+  });
+  // A registration sets the daily wage and employer the wage facts of its project use, in every month.
+  await sink.flush();
+  await refreshWageFacts(models, touched);
 }
 
 export const workersAdapter: Adapter = {

@@ -8,7 +8,10 @@ import { createHrssModels, type HrssModels } from './models';
 import type { BlacklistEntryDoc } from './models/blacklist';
 import type { PayLineDoc } from './models/payLine';
 import type { RegistrationDoc } from './models/registration';
+import { readEnv } from '../../lib/config';
+import { log } from '../../lib/log';
 import { loadWageFacts } from './wageFacts';
+import { WageReadModel } from './wageFactsRead';
 import { WageFactsCache } from './wageFactsCache';
 import { assessProjectMonth, inArrears, wageSettingsFromEnv, type ProjectMonthAssessment, type WageSettings } from './wageRule';
 
@@ -43,12 +46,18 @@ export class HrssData {
   /** Wage status, keyed `month|asOf|projectCode`: one set of queries per (month, asOf). */
   readonly projectWageStatus: DataLoader<string, ProjectMonthAssessment>;
   private readonly cityArrears = new Map<string, Promise<ProjectMonthAssessment[]>>();
+  private readModelReady: Promise<boolean> | null = null;
 
+  /**
+   * @param readModel the wage read model maintained at ingest (issue 17); null: every wage finder uses
+   *   the reference computation from the raw facts (WAGE_READ_MODEL=off, and what the tests compare with).
+   */
   constructor(
     private readonly models: HrssModels,
     private readonly settings: WageSettings,
     private readonly monthCache = new WageFactsCache(models, 0),
     cache?: CachedReads,
+    private readonly readModel: WageReadModel | null = null,
   ) {
     this.registrationsByWorker = groupLoader<RegistrationDoc>(models.Registration, 'workerId', { sort: { enteredOn: 1 }, cache });
     this.paymentsByWorker = groupLoader<PayLineDoc>(models.PayLine, 'workerId', { sort: { paidOn: 1, serialNo: 1 } });
@@ -77,8 +86,13 @@ export class HrssData {
         byPeriod.set(`${month}|${asOf}`, [...(byPeriod.get(`${month}|${asOf}`) ?? []), code]);
       }
       const results = new Map<string, ProjectMonthAssessment>();
+      const useReadModel = await this.useReadModel();
       await Promise.all([...byPeriod].map(async ([period, codes]) => {
         const [month, asOf] = period.split('|');
+        if (useReadModel) {
+          for (const [code, a] of await this.readModel!.statuses(month, asOf, [...new Set(codes)], settings)) results.set(`${period}|${code}`, a);
+          return;
+        }
         const facts = (await this.monthCache.monthIfCached(month, asOf)) ?? (await loadWageFacts(models, { month, asOf, projectCodes: [...new Set(codes)] }));
         for (const code of codes) {
           results.set(`${period}|${code}`, assessProjectMonth(code, month, facts.get(code) ?? [], asOf, settings));
@@ -93,22 +107,57 @@ export class HrssData {
     return all.length ? all[all.length - 1] : null;
   }
 
+  /**
+   * Whether this request reads the read model: it is configured and its state says complete (one read of
+   * the state document per request; while a rebuild runs, the finders fall back to the reference).
+   */
+  private useReadModel(): Promise<boolean> {
+    if (!this.readModel) return Promise.resolve(false);
+    this.readModelReady ??= this.readModel.ready().then((ready) => {
+      if (!ready) warnNotReady();
+      return ready;
+    });
+    return this.readModelReady;
+  }
+
   /** Every project in arrears for the month, largest amount owed first (memoised per request). */
   wageArrears(month: string, asOf: string, district?: string): Promise<ProjectMonthAssessment[]> {
     const key = `${month}|${asOf}|${district ?? ''}`;
     let result = this.cityArrears.get(key);
     if (!result) {
-      result = this.monthCache.month(month, asOf).then((facts) =>
-        [...facts]
-          .filter(([code]) => district === undefined || code.slice(5, 11) === district)
-          .map(([code, workers]) => assessProjectMonth(code, month, workers, asOf, this.settings))
-          .filter(inArrears)
-          .sort((a, b) => b.owedFen - a.owedFen || a.projectCode.localeCompare(b.projectCode)),
-      );
+      result = this.useReadModel().then((use) => (use ? this.readModel!.arrears(month, asOf, this.settings, district) : this.referenceArrears(month, asOf, district)));
       this.cityArrears.set(key, result);
     }
     return result;
   }
+
+  /**
+   * The computation from the raw facts at query time, as before issue 17: the reference the read model
+   * is tested against, and the answer while the read model is absent or being rebuilt.
+   */
+  referenceArrears(month: string, asOf: string, district?: string): Promise<ProjectMonthAssessment[]> {
+    return this.monthCache.month(month, asOf).then((facts) =>
+      [...facts]
+        .filter(([code]) => district === undefined || code.slice(5, 11) === district)
+        .map(([code, workers]) => assessProjectMonth(code, month, workers, asOf, this.settings))
+        .filter(inArrears)
+        .sort((a, b) => b.owedFen - a.owedFen || a.projectCode.localeCompare(b.projectCode)),
+    );
+  }
+}
+
+let warned = false;
+function warnNotReady(): void {
+  if (warned) return;
+  warned = true;
+  log.warn('hrss: the wage read model is absent or being rebuilt; wage finders compute from the raw facts (slow on a large city) until it is ready: npm run rebuild:wage-facts');
+}
+
+/** WAGE_READ_MODEL: `on` (default) reads the read model maintained at ingest; `off` computes at query time. */
+export function wageReadModelEnabled(): boolean {
+  const v = readEnv('WAGE_READ_MODEL') ?? 'on';
+  if (v !== 'on' && v !== 'off') throw new Error(`WAGE_READ_MODEL must be on or off, got ${v}`);
+  return v === 'on';
 }
 
 export function createHrssDataLayer(conn: Connection): DataLayer<HrssData> {
@@ -116,5 +165,6 @@ export function createHrssDataLayer(conn: Connection): DataLayer<HrssData> {
   const settings = wageSettingsFromEnv();
   const monthCache = new WageFactsCache(models);
   const cache = new CollectionCache(conn);
-  return { forRequest: () => new HrssData(models, settings, monthCache, cache.forRequest()) };
+  const readModel = wageReadModelEnabled() ? new WageReadModel(models) : null;
+  return { forRequest: () => new HrssData(models, settings, monthCache, cache.forRequest(), readModel) };
 }

@@ -3,6 +3,7 @@ import { createAttendanceBlockModel } from './attendance';
 import { createBlacklistEntryModel } from './blacklist';
 import { createPayLineModel } from './payLine';
 import { createRegistrationModel } from './registration';
+import { createWageArrearsIndexModel, createWageProjectMonthModel, createWageReadModelStateModel } from './wageReadModel';
 
 /** Every model of the 人社 silo, bound to its own database. */
 export function createHrssModels(conn: Connection) {
@@ -11,6 +12,10 @@ export function createHrssModels(conn: Connection) {
     AttendanceBlock: createAttendanceBlockModel(conn),
     PayLine: createPayLineModel(conn),
     BlacklistEntry: createBlacklistEntryModel(conn),
+    // The wage read model (issue 17), derived from the three fact collections above.
+    WageProjectMonth: createWageProjectMonthModel(conn),
+    WageArrearsIndex: createWageArrearsIndexModel(conn),
+    WageReadModelState: createWageReadModelStateModel(conn),
   };
 }
 export type HrssModels = ReturnType<typeof createHrssModels>;
