@@ -66,7 +66,23 @@ export const FINDER_QUERIES: FinderQuery[] = [
     sortInMemory: 'one or two stations per project: 100 documents at most for a 50-project page',
   },
   {
-    finder: 'wageArrears(month) — attendance of the month',
+    finder: 'wageArrears(month) — the read model: the month\'s arrears index, one document per month',
+    where: 'subgraphs/hrss/wageFactsRead.ts arrears (findById)',
+    silo: 'hrss',
+    model: 'WageArrearsIndex',
+    filter: { _id: 'eq' },
+    index: { _id: 1 },
+  },
+  {
+    finder: 'wageArrears(month), Project.wageStatus — the read model: stored facts of the candidate projects × month',
+    where: 'subgraphs/hrss/wageFactsRead.ts projectMonths',
+    silo: 'hrss',
+    model: 'WageProjectMonth',
+    filter: { _id: 'in' },
+    index: { _id: 1 },
+  },
+  {
+    finder: 'wageArrears(month) at query time (WAGE_READ_MODEL=off, or during a rebuild) — attendance of the month',
     where: 'subgraphs/hrss/wageFacts.ts loadWageFacts',
     silo: 'hrss',
     model: 'AttendanceBlock',
@@ -74,7 +90,7 @@ export const FINDER_QUERIES: FinderQuery[] = [
     index: { month: 1, projectCode: 1 },
   },
   {
-    finder: 'wageArrears(month, district) — attendance of the month in a district',
+    finder: 'wageArrears(month, district) at query time — attendance of the month in a district',
     where: 'subgraphs/hrss/wageFacts.ts loadWageFacts',
     silo: 'hrss',
     model: 'AttendanceBlock',
@@ -82,7 +98,7 @@ export const FINDER_QUERIES: FinderQuery[] = [
     index: { month: 1, district: 1 },
   },
   {
-    finder: 'wageArrears(month) — payments of the month',
+    finder: 'wageArrears(month) at query time — payments of the month',
     where: 'subgraphs/hrss/wageFacts.ts loadWageFacts ($match of the aggregation)',
     silo: 'hrss',
     model: 'PayLine',
