@@ -11,7 +11,8 @@ const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 /** A process (all its threads, by pid), or only its main thread. */
 export type CpuSource = number | { mainThreadOf: number };
 
-function cpuSeconds(source: CpuSource): number | undefined {
+/** CPU seconds (user + system) used so far; undefined when the process is gone or not on Linux. */
+export function cpuSeconds(source: CpuSource): number | undefined {
   const file = typeof source === 'number' ? `/proc/${source}/stat` : `/proc/${source.mainThreadOf}/task/${source.mainThreadOf}/stat`;
   try {
     const stat = fs.readFileSync(file, 'utf8');

@@ -3,6 +3,7 @@
  * by what it runs: a subgraph's name, gateway, hj212, store, esbuild, or supervisor for the root.
  */
 import fs from 'node:fs';
+import { cpuSeconds } from '../graph/cpu';
 
 function readOr(file: string): string {
   try {
@@ -44,14 +45,6 @@ export function serviceName(pid: number, root: number): string {
   return `pid ${pid}`;
 }
 
-/** CPU seconds (user + system) a process has used so far. */
-export function cpuSeconds(pid: number): number {
-  const stat = readOr(`/proc/${pid}/stat`);
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command; in clock ticks (100/s on Linux).
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
 export function rssMb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readOr(`/proc/${pid}/status`));
   return m ? Number(m[1]) / 1024 : 0;
@@ -73,7 +66,7 @@ export function watchPeakRss(root: number, intervalMs = 200): { stop(): Record<s
       const name = names.get(pid)!;
       peak[name] = Math.max(peak[name] ?? 0, Math.round(rssMb(pid)));
       const cpu = cpuSeconds(pid);
-      if (!Number.isNaN(cpu)) {
+      if (cpu !== undefined) {
         if (!cpuAtStart.has(pid)) cpuAtStart.set(pid, first ? cpu : 0);
         cpuLast.set(pid, cpu);
       }

@@ -1,5 +1,5 @@
 /**
- * node --import tsx subgraphs/hrss/measureWageArrears.ts [--projects 100] [--seed S] [--warm 10]
+ * node --import tsx bench/wage/arrears.ts [--projects 100] [--seed S] [--warm 10]
  * `wageArrears(month)` cold and warm on the hrss subgraph over HTTP, answered from the raw facts at
  * query time (WAGE_READ_MODEL=off, as before issue 17) and from the read model maintained at ingest.
  * Seeds the hrss files of a demo city of N projects into a throwaway database (on MONGODB_URI, or on an
@@ -19,9 +19,9 @@ import { workersAdapter } from '../../adapters/workers';
 import { connectSilo, openStore } from '../../adapters/store/connection';
 import { startSubgraph } from '../../test/harness/services';
 import { bearer } from '../../test/harness/tokens';
-import { createHrssModels } from './models';
-import { hrssSubgraph } from './server';
-import { rebuildWageFacts, refreshWageFacts, WageKeys } from './wageFactsStore';
+import { createHrssModels } from '../../subgraphs/hrss/models';
+import { hrssSubgraph } from '../../subgraphs/hrss/server';
+import { rebuildWageFacts, refreshWageFacts, WageKeys } from '../../subgraphs/hrss/wageFactsStore';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
