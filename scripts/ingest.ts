@@ -1,13 +1,15 @@
 /**
  * npm run ingest -- <source> <file> [--json] [--encoding utf8|gb18030]
- * Prints accepted / duplicates / rejected (JSON with --json). Exit 0 when nothing was rejected, 3 when
- * some records were rejected (accepted ones are kept either way), 2 on a usage error, 1 on a failure.
+ * Prints records read, accepted / duplicates / updated / rejected, warnings and conflicts (JSON with
+ * --json). Exit 0 when nothing was rejected, 3 when some records were rejected (accepted ones are kept
+ * either way) or the file held no records (empty, header only), 2 on a usage error, 1 on a failure.
  * Uses the store `npm start` is running on the same XIETONG_DATA_DIR, MONGODB_URI, or starts the
  * embedded store for the duration of the run.
  */
 import fs from 'node:fs';
 import { adapterFor, allAdapters } from '../adapters/registry';
 import { ingestFile } from '../adapters/ingest';
+import { checkAccounting } from '../adapters/common/sink';
 import { connectSilo, openStore } from '../adapters/store/connection';
 
 function usage(message?: string): never {
@@ -38,7 +40,7 @@ async function main() {
     const report = await ingestFile(adapter, file, conn, {
       encoding: encoding as 'utf8' | 'gb18030' | undefined,
       onProgress: tty
-        ? (r) => process.stderr.write(`\r${source}: ${r.accepted} accepted, ${r.duplicates} duplicates, ${r.updated} updated, ${r.rejected} rejected…`)
+        ? (r) => process.stderr.write(`\r${source}: ${r.read} read, ${r.accepted} accepted, ${r.duplicates} duplicates, ${r.updated} updated, ${r.rejected} rejected…`)
         : undefined,
     });
     if (tty) process.stderr.write('\n');
@@ -46,11 +48,18 @@ async function main() {
     if (json) {
       process.stdout.write(JSON.stringify({ ...report, seconds }) + '\n');
     } else {
-      process.stdout.write(`${source} ${file}: ${report.accepted} accepted, ${report.duplicates} duplicates, ${report.updated} updated, ${report.rejected} rejected (${seconds.toFixed(1)} s)\n`);
+      const extra = [report.warnings ? `, ${report.warnings} warnings` : '', report.conflicts ? `, ${report.conflicts} conflicts` : ''].join('');
+      process.stdout.write(`${source} ${file}: ${report.read} read: ${report.accepted} accepted, ${report.duplicates} duplicates, ${report.updated} updated, ${report.rejected} rejected${extra} (${seconds.toFixed(1)} s)\n`);
+      if (report.empty) process.stdout.write(`  no records: ${report.empty}\n`);
       for (const r of report.reasons.slice(0, 50)) process.stdout.write(`  rejected ${r.where}: ${r.reason}\n`);
-      if (report.reasons.length > 50) process.stdout.write(`  … ${report.rejected - 50} more (all kept in the ${adapter.department} quarantine collection)\n`);
+      if (report.reasons.length > 50) process.stdout.write(`  … ${report.rejected - 50} more (all kept in the ${adapter.department} quarantine collection; npm run quarantine -- ${adapter.department})\n`);
+      for (const w of report.warningSamples.slice(0, 20)) process.stdout.write(`  warning ${w.where}: ${w.reason}\n`);
+      for (const c of report.conflictSamples.slice(0, 20)) process.stdout.write(`  conflict ${c.where}: ${c.reason}\n`);
     }
-    process.exitCode = report.rejected > 0 ? 3 : 0;
+    // A mismatch is a bug of the adapter, said loudly rather than hidden in the counts.
+    const mismatch = checkAccounting(report);
+    if (mismatch) process.stderr.write(`${source}: ${mismatch}\n`);
+    process.exitCode = report.rejected > 0 || report.empty || mismatch ? 3 : 0;
   } finally {
     await conn.close();
     await store.release();

@@ -52,7 +52,8 @@ export async function createHj212Listener(options: Hj212ListenerOptions): Promis
   const readings = createReadingModel(options.conn);
   await readings.init();
   const report: Hj212ListenerReport = {
-    source: SOURCE, accepted: 0, duplicates: 0, updated: 0, rejected: 0, reasons: [],
+    source: SOURCE, read: 0, accepted: 0, duplicates: 0, updated: 0, rejected: 0, reasons: [],
+    warnings: 0, warningSamples: [], conflicts: 0, conflictSamples: [],
     notStored: 0, overlongLines: 0, maxBufferedBytes: 0,
     connections: { open: 0, accepted: 0, refused: { total: 0, address: 0 }, idleClosed: 0, closedOverBudget: 0 },
   };

@@ -2,7 +2,10 @@
 import type { IngestReport } from '../../adapters/common/sink';
 import { departmentFigures, targetFigure } from './figures';
 
-const report = (accepted: number, rejected = 0): IngestReport => ({ source: 'x', accepted, rejected, duplicates: 0, updated: 0, reasons: [] });
+const report = (accepted: number, rejected = 0): IngestReport => ({
+  source: 'x', read: accepted + rejected, accepted, rejected, duplicates: 0, updated: 0, reasons: [],
+  warnings: 0, warningSamples: [], conflicts: 0, conflictSamples: [],
+});
 
 test('sources are grouped by the department that owns their adapter, with rates against the floor', () => {
   const figures = departmentFigures([
