@@ -96,5 +96,9 @@ export class CitymgmtData {
 export function createCitymgmtDataLayer(conn: Connection): DataLayer<CitymgmtData> {
   const models = createCitymgmtModels(conn);
   const cache = new CollectionCache(conn);
-  return { forRequest: () => new CitymgmtData(models, cache.forRequest()) };
+  return {
+    forRequest: () => new CitymgmtData(models, cache.forRequest()),
+    // The collections CitymgmtData's loaders read through the cache (issue 17: no cold first request).
+    warm: () => cache.warm([models.Complaint, models.Violation, models.EnforcementCase], 'citymgmt'),
+  };
 }

@@ -8,6 +8,7 @@ import { IngestSink } from '../../adapters/common/sink';
 import { testStore } from '../../test/harness/db';
 import { CollectionCache, compareBySort, type CollectionCacheSettings } from './collectionCache';
 import { byKeyLoader, groupLoader } from './loaders';
+import { waitUntil } from '../../test/harness/wait';
 
 const store = testStore();
 afterAll(() => store.closeAll());
@@ -123,4 +124,68 @@ test('compareBySort orders nulls first, then numbers, strings and dates, each di
   const rows = [{ v: 'b' }, { v: 2 }, { v: null }, { v: new Date(5) }, { v: 'a' }, { v: 10 }];
   expect([...rows].sort(compareBySort({ v: 1 })).map((r) => r.v)).toEqual([null, 2, 10, 'a', 'b', new Date(5)]);
   expect([...rows].sort(compareBySort({ v: -1 })).map((r) => r.v)).toEqual([new Date(5), 'b', 'a', 10, 2, null]);
+});
+
+test('warm loads the copies before any request: the first request reads only the revisions', async () => {
+  const { conn, Item, finds } = await setup('cache_warm');
+  await ingest(conn, Item, [item('a', 's1', 1, 1), item('b', 's2', 2, 2)]);
+  const Other = conn.model<ItemDoc>('Other', itemSchema.clone().set('collection', 'others'));
+  const cache = new CollectionCache(conn, ON);
+  const report = await cache.warm([Item, Other]);
+  expect(report).toEqual(expect.objectContaining({ loaded: { items: 2 }, notCached: ['others'] }));
+  expect(report.incomplete).toBeUndefined();
+  const atStart = finds.filter((f) => f === 'items').length;
+  expect(atStart).toBe(1);
+
+  const reads = cache.forRequest();
+  const bySite = groupLoader<ItemDoc>(Item, 'site', { sort: { at: 1 }, cache: reads });
+  expect((await bySite.load('s2')).map((d) => d.sku)).toEqual(['b']);
+  expect(finds.filter((f) => f === 'items')).toHaveLength(atStart); // no load on the first request
+});
+
+test('a warm that outlasts its bound returns, and the first request waits for the same load instead of starting another', async () => {
+  const { conn, Item, finds } = await setup('cache_warm_bound');
+  await ingest(conn, Item, [item('a', 's1', 1, 1)]);
+  const cache = new CollectionCache(conn, { ...ON, warmTimeoutMs: 0 });
+  const report = await cache.warm([Item]); // two round trips to the store cannot beat a 0 ms timer
+  expect(report.incomplete).toBe('timeout');
+  expect(await cache.forRequest().all(Item)).toHaveLength(1);
+  expect(finds.filter((f) => f === 'items')).toHaveLength(1);
+});
+
+test('a copy past half its age is reloaded in the background: requests meanwhile use the current copy, then the reloaded one', async () => {
+  const { conn, Item, finds } = await setup('cache_refresh');
+  await ingest(conn, Item, [item('a', 's1', 1, 1)]);
+  const cache = new CollectionCache(conn, { ...ON, maxAgeMs: 10_000 });
+  const t0 = Date.now();
+  const clock = jest.spyOn(Date, 'now').mockReturnValue(t0);
+  try {
+    const first = await cache.forRequest().all(Item);
+    const byKey = (reads: ReturnType<typeof cache.forRequest>) => byKeyLoader<ItemDoc>(Item, 'sku', { cache: reads }).load('a');
+    expect((await byKey(cache.forRequest()))!.qty).toBe(1); // derived index built once: rebuilt with the reload
+    // A write that bypasses the adapters (no revision): only the age bound makes it visible.
+    await Item.updateOne({ _id: 'a' }, { $set: { qty: 2 } });
+
+    clock.mockReturnValue(t0 + 4_000); // under half the age: the copy, no reload
+    expect(await cache.forRequest().all(Item)).toBe(first);
+    expect(finds.filter((f) => f === 'items')).toHaveLength(1);
+
+    clock.mockReturnValue(t0 + 6_000); // past half: answered from the current copy at once, reloaded behind it
+    expect(await cache.forRequest().all(Item)).toBe(first);
+    await waitUntil(() => finds.filter((f) => f === 'items').length === 2, 'the background reload');
+    let reloaded: readonly ItemDoc[] | null = first;
+    await waitUntil(() => {
+      void cache.forRequest().all(Item).then((d) => (reloaded = d));
+      return reloaded !== first;
+    }, 'the reloaded copy in use');
+    expect(reloaded![0].qty).toBe(2);
+    expect((await byKey(cache.forRequest()))!.qty).toBe(2);
+    expect(finds.filter((f) => f === 'items')).toHaveLength(2); // the index came with the reload, no further read
+
+    clock.mockReturnValue(t0 + 6_000 + 4_000); // the reloaded copy counts its age from when its reload started
+    expect(await cache.forRequest().all(Item)).toBe(reloaded);
+    expect(finds.filter((f) => f === 'items')).toHaveLength(2);
+  } finally {
+    clock.mockRestore();
+  }
 });

@@ -18,23 +18,41 @@
  * Copies are frozen: a resolver that tried to change a shared document would throw, not leak the change
  * into other requests. A collection with more than `READ_CACHE_MAX_DOCS` documents (default 50,000) is
  * not kept: its loaders query the store.
+ *
+ * Cold paths (issue 17): loading a copy reads the whole collection (seconds at 1,000 projects: the first
+ * 50-project list took 8.5 s). So a subgraph warms its copies before it listens (`warm`, bounded by
+ * `READ_CACHE_WARM_TIMEOUT_SECONDS`, default 20: a slow store delays readiness by at most that, then
+ * the loads go on in the background and the first requests wait for them), and a copy in use is
+ * reloaded in the background once it is half its maximum age, the requests meanwhile using the current
+ * one — so a service in use never waits for a reload that only its age asked for. What remains cold: the
+ * first request after an ingest changed a collection (its new revision must be read, by exactness), and
+ * the first after the service stood idle longer than the maximum age.
  */
 import type { Connection, Model } from 'mongoose';
 import { readEnv } from '../../lib/config';
+import { log } from '../../lib/log';
 import { readRevisions } from '../../adapters/store/revisions';
 
 export interface CollectionCacheSettings {
   enabled: boolean;
   maxAgeMs: number;
   maxDocs: number;
+  /** How long `warm` may delay a service's start (default 20 s). */
+  warmTimeoutMs?: number;
+}
+
+function nonNegative(name: string, fallback: number): number {
+  const v = Number(readEnv(name) ?? fallback);
+  if (!Number.isFinite(v) || v < 0) throw new Error(`${name} must be a number of seconds ≥ 0, got "${readEnv(name)}"`);
+  return v;
 }
 
 export function collectionCacheSettingsFromEnv(): CollectionCacheSettings {
-  const maxAge = Number(readEnv('READ_CACHE_MAX_AGE_SECONDS') ?? 60);
+  const maxAge = nonNegative('READ_CACHE_MAX_AGE_SECONDS', 60);
+  const warmTimeout = nonNegative('READ_CACHE_WARM_TIMEOUT_SECONDS', 20);
   const maxDocs = Number(readEnv('READ_CACHE_MAX_DOCS') ?? 50_000);
-  if (!Number.isFinite(maxAge) || maxAge < 0) throw new Error(`READ_CACHE_MAX_AGE_SECONDS must be a number of seconds ≥ 0, got "${readEnv('READ_CACHE_MAX_AGE_SECONDS')}"`);
   if (!Number.isInteger(maxDocs) || maxDocs < 0) throw new Error(`READ_CACHE_MAX_DOCS must be an integer ≥ 0, got "${readEnv('READ_CACHE_MAX_DOCS')}"`);
-  return { enabled: (readEnv('READ_CACHE') ?? 'on') !== 'off', maxAgeMs: maxAge * 1000, maxDocs };
+  return { enabled: (readEnv('READ_CACHE') ?? 'on') !== 'off', maxAgeMs: maxAge * 1000, maxDocs, warmTimeoutMs: warmTimeout * 1000 };
 }
 
 interface Copy {
@@ -44,6 +62,19 @@ interface Copy {
   docs: Promise<readonly unknown[] | null>;
   /** Values derived from the documents (indexes, counts), computed once per copy. */
   derived: Map<string, unknown>;
+  /** A background reload of this copy (same revision) is under way. */
+  refreshing?: boolean;
+}
+
+/** What `warm` did, for the start log (and tests). */
+export interface WarmReport {
+  /** Collection → documents held (null: above READ_CACHE_MAX_DOCS, its loaders query the store). */
+  loaded: Record<string, number | null>;
+  /** Collections without a revision (never written through the adapters): not cached, nothing to warm. */
+  notCached: string[];
+  ms: number;
+  /** The bound passed before the loads finished (they go on in the background), or the store failed. */
+  incomplete?: 'timeout' | 'error';
 }
 
 function deepFreeze<T>(v: T): T {
@@ -56,6 +87,8 @@ function deepFreeze<T>(v: T): T {
 
 export class CollectionCache {
   private readonly copies = new Map<string, Copy>();
+  /** Collection → the derived values asked of it (name → compute), rebuilt with a background reload. */
+  private readonly recipes = new Map<string, Map<string, (docs: readonly unknown[]) => unknown>>();
 
   constructor(
     private readonly conn: Connection,
@@ -67,9 +100,54 @@ export class CollectionCache {
     return new CachedReads(this);
   }
 
+  /** @internal Remembers how a derived value is computed, to rebuild it with a background reload. */
+  remember(collection: string, name: string, compute: (docs: readonly unknown[]) => unknown): void {
+    const of = this.recipes.get(collection) ?? this.recipes.set(collection, new Map()).get(collection)!;
+    if (!of.has(name)) of.set(name, compute);
+  }
+
   /** @internal */
   revisions(): Promise<Map<string, string>> {
     return readRevisions(this.conn);
+  }
+
+  /**
+   * Loads the copies of `models` at their current revisions, so that the first request finds them
+   * (called once per process before the service listens). Never throws and waits at most
+   * `warmTimeoutMs`: past it the loads go on in the background (a request then waits for the same load,
+   * it does not start another). Logs what it did.
+   */
+  async warm(models: readonly Model<any>[], service = 'subgraph'): Promise<WarmReport> {
+    const started = Date.now();
+    const report: WarmReport = { loaded: {}, notCached: [], ms: 0 };
+    if (!this.settings.enabled || models.length === 0) return report;
+    const work = (async () => {
+      const revs = await this.revisions();
+      await Promise.all(models.map(async (model) => {
+        const name = model.collection.collectionName;
+        const rev = revs.get(name);
+        if (rev === undefined) return void report.notCached.push(name);
+        const docs = await this.copyAt(model, rev).docs;
+        report.loaded[name] = docs ? docs.length : null;
+      }));
+    })();
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), this.settings.warmTimeoutMs ?? 20_000);
+    });
+    const outcome = await Promise.race([work.then(() => 'done' as const, (e: unknown) => e), bound]);
+    clearTimeout(timer);
+    report.ms = Date.now() - started;
+    if (outcome === 'done') {
+      log.info(`${service}: in-memory copies warmed`, { ms: report.ms, loaded: report.loaded, notCached: report.notCached });
+    } else if (outcome === 'timeout') {
+      report.incomplete = 'timeout';
+      log.warn(`${service}: warming the in-memory copies took longer than READ_CACHE_WARM_TIMEOUT_SECONDS; serving, the first requests wait for the rest`, { ms: report.ms, loaded: report.loaded });
+    } else {
+      report.incomplete = 'error';
+      log.warn(`${service}: warming the in-memory copies failed; serving, the first requests load them`, { ms: report.ms, error: String(outcome) });
+    }
+    return report;
   }
 
   /** @internal The copy of `model`'s collection at revision `rev` (loading it when missing or stale). */
@@ -77,17 +155,47 @@ export class CollectionCache {
     const name = model.collection.collectionName;
     const now = Date.now();
     const have = this.copies.get(name);
-    if (have && have.rev === rev && now - have.loadedAt <= this.settings.maxAgeMs) return have;
-    const docs = (async () => {
-      const all = await model.find({}).limit(this.settings.maxDocs + 1).lean();
-      return all.length > this.settings.maxDocs ? null : deepFreeze(all);
-    })();
-    const copy: Copy = { rev, loadedAt: now, docs, derived: new Map() };
+    if (have && have.rev === rev && now - have.loadedAt <= this.settings.maxAgeMs) {
+      if (now - have.loadedAt > this.settings.maxAgeMs / 2) this.refreshAhead(model, have);
+      return have;
+    }
+    const copy: Copy = { rev, loadedAt: now, docs: this.load(model), derived: new Map() };
     this.copies.set(name, copy);
-    docs.catch(() => {
+    copy.docs.catch(() => {
       if (this.copies.get(name) === copy) this.copies.delete(name);
     });
     return copy;
+  }
+
+  private async load(model: Model<any>): Promise<readonly unknown[] | null> {
+    const all = await model.find({}).limit(this.settings.maxDocs + 1).lean();
+    return all.length > this.settings.maxDocs ? null : deepFreeze(all);
+  }
+
+  /**
+   * Reloads a copy past half its age in the background; it replaces the copy only if that is still the
+   * one held (no newer revision arrived meanwhile). Its age counts from when the reload started, so a
+   * request never uses documents read longer than the maximum age ago. A failed reload leaves the copy
+   * to expire as before.
+   */
+  private refreshAhead(model: Model<any>, have: Copy): void {
+    if (have.refreshing) return;
+    have.refreshing = true;
+    const name = model.collection.collectionName;
+    const startedAt = Date.now();
+    this.load(model).then(
+      (docs) => {
+        if (this.copies.get(name) !== have) return;
+        // The indexes the requests used are rebuilt here, so that the next request does not pay for them.
+        const derived = new Map<string, unknown>();
+        if (docs) for (const [key, compute] of this.recipes.get(name) ?? []) derived.set(key, deepFreeze(compute(docs)));
+        this.copies.set(name, { rev: have.rev, loadedAt: startedAt, docs: Promise.resolve(docs), derived });
+      },
+      (e: unknown) => {
+        have.refreshing = false;
+        log.warn('reloading an in-memory copy failed; it is reloaded when it expires', { collection: name, error: String(e) });
+      },
+    );
   }
 }
 
@@ -119,7 +227,10 @@ export class CachedReads {
     if (!copy) return null;
     const docs = (await copy.docs) as readonly T[] | null;
     if (!docs) return null;
-    if (!copy.derived.has(name)) copy.derived.set(name, deepFreeze(compute(docs)));
+    if (!copy.derived.has(name)) {
+      copy.derived.set(name, deepFreeze(compute(docs)));
+      this.cache.remember(model.collection.collectionName, name, compute as (docs: readonly unknown[]) => unknown);
+    }
     return copy.derived.get(name) as R;
   }
 }

@@ -44,6 +44,11 @@ const NO_STORE: ApolloServerPlugin<BaseContext> = { requestDidStart: async () =>
 export interface DataLayer<Data> {
   /** A fresh per-request data source (its DataLoaders batch within one request only). */
   forRequest(): Data;
+  /**
+   * Loads what the first request would otherwise load (the in-memory copies, collectionCache.ts), before
+   * the service listens. Bounded and never failing: a slow store delays readiness, it does not stop it.
+   */
+  warm?(): Promise<unknown>;
 }
 
 export interface SubgraphDefinition<Data> {
@@ -108,6 +113,7 @@ export async function createSubgraphServer<Data>(
   if (secure) enforceCatalog(schema, catalog, options.mask ?? maskSettingsFromEnv());
 
   const dataLayer = def.createDataLayer(options.connection, audit);
+  const warming = dataLayer.warm?.(); // alongside apollo.start(); awaited before the server is returned (and listens)
   const bounded = responseLimit(options.responseMaxBytes ?? responseMaxBytesFromEnv(), def.name);
 
   // The gateway's depth, alias and cost rules, on this subgraph's own schema: a direct call (and a
@@ -159,6 +165,7 @@ export async function createSubgraphServer<Data>(
     stringifyResult: bounded.stringifyResult,
   });
   await apollo.start();
+  await warming;
 
   const handler = createHttpHandler<SubgraphContext<Data>>({
     apollo,

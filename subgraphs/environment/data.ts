@@ -136,5 +136,9 @@ function warnStale(stored: string | null, wanted: string): void {
 export function createEnvironmentDataLayer(conn: Connection): DataLayer<EnvironmentData> {
   const models = createEnvironmentModels(conn);
   const cache = new CollectionCache(conn);
-  return { forRequest: () => new EnvironmentData(models, cache.forRequest()) };
+  return {
+    forRequest: () => new EnvironmentData(models, cache.forRequest()),
+    // The collections EnvironmentData's loaders read through the cache (issue 17: no cold first request).
+    warm: () => cache.warm([models.Station, models.NightPermit], 'environment'),
+  };
 }

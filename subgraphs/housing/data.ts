@@ -115,5 +115,9 @@ function participantsLoader(models: HousingModels, cache?: CachedReads) {
 export function createHousingDataLayer(conn: Connection): DataLayer<HousingData> {
   const models = createHousingModels(conn);
   const cache = new CollectionCache(conn);
-  return { forRequest: () => new HousingData(models, cache.forRequest()) };
+  return {
+    forRequest: () => new HousingData(models, cache.forRequest()),
+    // The collections HousingData's loaders read through the cache (issue 17: no cold first request).
+    warm: () => cache.warm([models.Project, models.Permit, models.Participant, models.Enterprise, models.Progress, models.Inspection], 'housing'),
+  };
 }

@@ -166,5 +166,9 @@ export function createHrssDataLayer(conn: Connection): DataLayer<HrssData> {
   const monthCache = new WageFactsCache(models);
   const cache = new CollectionCache(conn);
   const readModel = wageReadModelEnabled() ? new WageReadModel(models) : null;
-  return { forRequest: () => new HrssData(models, settings, monthCache, cache.forRequest(), readModel) };
+  return {
+    forRequest: () => new HrssData(models, settings, monthCache, cache.forRequest(), readModel),
+    // The collections HrssData's loaders read through the cache (issue 17: no cold first request).
+    warm: () => cache.warm([models.Registration, models.BlacklistEntry], 'hrss'),
+  };
 }

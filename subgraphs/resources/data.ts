@@ -45,5 +45,9 @@ export class ResourcesData {
 export function createResourcesDataLayer(conn: Connection): DataLayer<ResourcesData> {
   const models = createResourcesModels(conn);
   const cache = new CollectionCache(conn);
-  return { forRequest: () => new ResourcesData(models, cache.forRequest()) };
+  return {
+    forRequest: () => new ResourcesData(models, cache.forRequest()),
+    // The collections ResourcesData's loaders read through the cache (issue 17: no cold first request).
+    warm: () => cache.warm([models.Parcel, models.PlanningPermit], 'resources'),
+  };
 }
