@@ -144,6 +144,16 @@ describe('costs.json', () => {
     expect(atGateway('{ projects(first: 100) { edges { node { exceedanceSummary(from: "2026-10-01", to: "2026-10-31") { total } } } } }')).toBeLessThanOrEqual(GATEWAY_QUERY_LIMITS.maxCost);
   });
 
+  test('wageArrears reads its read model by key (issue 17): a year of months fits in one query, each month still charged', () => {
+    const months = Array.from({ length: 12 }, (_, i) => `m${i}: wageArrears(month: "2025-${String(i + 1).padStart(2, '0')}") { project { code } amountOwed }`);
+    const year = atGateway(`{ ${months.join(' ')} }`);
+    expect(year).toBeLessThanOrEqual(GATEWAY_QUERY_LIMITS.maxCost); // 12 × 2,000 for the scans alone did not fit
+    const one = atGateway(`{ ${months[0]} }`);
+    expect(year).toBe(12 * one);
+    // The same month asked twice (and by 100 enterprises) is one read.
+    expect(atGateway(`{ ${months[0]} again: wageArrears(month: "2025-01") { project { code } amountOwed } }`)).toBe(2 * one - config.fields['Query.wageArrears'].scan!.cost);
+  });
+
   test('in a subgraph, _entities multiplies by the representations: the contract call passes, 10,000 keys do not', () => {
     const housing = subgraphSchemas[SUBGRAPH_NAMES.indexOf('housing')];
     const entities = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Project { code } } }';
