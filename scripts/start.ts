@@ -5,16 +5,18 @@
  * serving, and a saturated subgraph cannot stall the gateway's event loop. Ctrl-C / SIGTERM stops
  * everything; the children and the store child also exit if this process is killed outright.
  */
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { seedDemoCity } from '../adapters/demo/seed';
 import { connectSilo, openStore } from '../adapters/store/connection';
 import { tokenSettingsFromEnv } from '../lib/auth/keys';
-import { dataDir, envInt, readEnv, ROOT_DIR, type SubgraphName } from '../lib/config';
+import { dataDir, envInt, mongoUriFor, readEnv, ROOT_DIR, type SubgraphName } from '../lib/config';
 import { log } from '../lib/log';
 import { SERVICE_NODE_FLAGS } from '../lib/nodeFlags';
 import { Supervisor } from '../lib/process/supervisor';
 import { listedSubgraphs } from '../schema/compose';
 import { SUBGRAPHS } from '../subgraphs/registry';
+import { buildWageReadModel, wageReadModelToBuild } from './wageReadModelAtStart';
 
 async function seedIfEmpty(storeUri: string): Promise<void> {
   const housing = await connectSilo(storeUri, 'housing');
@@ -36,10 +38,12 @@ async function main() {
   // For tests and tools that watch this process: which pid serves what, at every start and restart.
   supervisor.on('ready', (name, info) => process.stdout.write(`XIETONG_SERVICE ${name} ${info.pid} ${info.url}\n`));
   let stopping = false;
+  let wageBuild: ChildProcess | undefined;
   const stop = async (reason: string, code = 0) => {
     if (stopping) return;
     stopping = true;
     log.info('stopping', { reason });
+    wageBuild?.kill('SIGTERM'); // its state stays `building`: the next start builds again
     // The front doors first, so that nothing new arrives while the subgraphs finish.
     await supervisor.stopAll(['gateway', 'hj212']).catch(() => undefined);
     await store.release();
@@ -55,6 +59,9 @@ async function main() {
   // Dev keys and the pseudonym secret are generated here, once, before any child could race for them.
   tokenSettingsFromEnv();
   await seedIfEmpty(store.uri);
+  // A store seeded before the wage read model existed (issue 17): built once the services are up.
+  const hrssUri = mongoUriFor('hrss') ?? store.uri;
+  const wageToBuild = await wageReadModelToBuild(hrssUri);
 
   // Children reach the store this process opened (a MONGODB_URI_<SUBGRAPH> set by the user still wins).
   const childEnv = { MONGODB_URI: store.uri };
@@ -74,6 +81,8 @@ async function main() {
 
   // Monitoring devices stream HJ 212 packets here (HJ212_PORT, default 9212; "off" disables it).
   const hj212 = readEnv('HJ212_PORT') === 'off' ? undefined : await service('hj212', 'adapters/hj212/listen.ts', 'HJ212_PORT').ready;
+
+  if (wageToBuild && !stopping) wageBuild = buildWageReadModel(hrssUri, wageToBuild);
 
   const lines = [
     '',
