@@ -15,6 +15,7 @@ import { bearerToken, verifyToken } from '../../lib/auth/tokens';
 import type { TokenSettings } from '../../lib/auth/keys';
 import type { Caller } from '../../lib/auth/claims';
 import { ROOT_DIR } from '../../lib/config';
+import { CASE_ID_HEADER, caseIdFromHeaders, caseIdHeaderPlugin, type CaseIdHeader } from '../../subgraphs/common/caseIdHeader';
 import { createHttpHandler, serviceFront, type RunningService } from '../../lib/http/server';
 import { admissionLimitsFromEnv, type AdmissionLimits } from '../../lib/http/admission';
 import { responseLimit, responseMaxBytesFromEnv, tooLargeMessage } from '../../lib/http/responseLimit';
@@ -26,6 +27,8 @@ export interface GatewayContext {
   caller: Caller;
   requestId: string;
   authorization: string;
+  /** The joint case the caller declared (x-xietong-case-id), forwarded to every subgraph for its audit trail. */
+  caseIdHeader: CaseIdHeader;
 }
 
 export interface GatewayOptions {
@@ -88,6 +91,8 @@ class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const { request, context } = options;
     if (context?.authorization) request.http?.headers.set('authorization', context.authorization);
     if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
+    // The declared case id, for the owners' audit trails (a malformed one was refused before planning).
+    if (context?.caseIdHeader?.caseId) request.http?.headers.set(CASE_ID_HEADER, context.caseIdHeader.caseId);
     // The client's operation name, for the owners' audit trails (subgraph operations get generated names).
     const clientOperation = 'incomingRequestContext' in options ? (options.incomingRequestContext.operationName ?? options.incomingRequestContext.request.operationName) : undefined;
     if (clientOperation) request.http?.headers.set('x-client-operation', clientOperation);
@@ -132,7 +137,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     gateway,
     includeStacktraceInErrorResponses: false,
     validationRules: limits.validationRules,
-    plugins: [ApolloServerPluginLandingPageDisabled(), limits.plugin, bounded.plugin, OVERLOADED_STATUS],
+    plugins: [ApolloServerPluginLandingPageDisabled(), caseIdHeaderPlugin<GatewayContext>(), limits.plugin, bounded.plugin, OVERLOADED_STATUS],
     stringifyResult: bounded.stringifyResult,
     // Apollo Server labels every validation error GRAPHQL_VALIDATION_FAILED; our limits keep their own code.
     formatError: keepLimitCode,
@@ -158,7 +163,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       const caller = options.unsafeBenchmarkWithoutSecurity
         ? { sub: 'benchmark', dept: 'public' as const, roles: [], purposes: [] }
         : verifyToken(options.tokens, bearerToken(authorization));
-      return { caller, requestId, authorization: authorization ?? '' };
+      return { caller, requestId, authorization: authorization ?? '', caseIdHeader: caseIdFromHeaders(req.headers) };
     },
   });
 

@@ -22,6 +22,11 @@ export interface AuditEntry {
   requestId: string;
   reads: AuditRead[];
   at: Date;
+  /**
+   * The joint case the request declared (header x-xietong-case-id, caseIdHeader.ts): what the caller
+   * declared, not checked against the case file. Absent when none was declared.
+   */
+  caseId?: string;
 }
 
 export interface AuditRecord extends AuditEntry {
@@ -34,12 +39,19 @@ const GENESIS = '0'.repeat(64);
 
 export { createAuditModel } from './auditStorage';
 
-/** Canonical JSON of the hashed part of a record: fixed key order, dates as ISO strings. */
+/**
+ * Canonical JSON of the hashed part of a record: fixed key order, dates as ISO strings. The case id
+ * (added with issue 19) is one more element only when the record has one, so records written before,
+ * and records without a case, hash exactly as they always did; adding, removing or changing a case id
+ * in the store breaks the record's hash.
+ */
 export function canonicalAudit(r: Omit<AuditRecord, 'hash'>): string {
-  return JSON.stringify([
+  const fields: unknown[] = [
     r.seq, r.at.toISOString(), r.sub, r.dept, [...r.purposes], r.operationName ?? null, r.requestId,
     r.reads.map((x) => [x.type, [...x.keys], [...x.fields]]), r.prevHash,
-  ]);
+  ];
+  if (r.caseId !== undefined && r.caseId !== null) fields.push(r.caseId);
+  return JSON.stringify(fields);
 }
 
 export function hashAudit(r: Omit<AuditRecord, 'hash'>): string {

@@ -29,6 +29,7 @@ export interface AuditFilterInput {
   type?: string | null;
   from?: string | null;
   to?: string | null;
+  caseId?: string | null;
 }
 
 function requireAuditor(name: SubgraphName, ctx: SubgraphContext<unknown>): void {
@@ -62,12 +63,13 @@ export function auditResolvers(name: SubgraphName, audit: AuditTrail) {
       if (f.dept) query.dept = f.dept;
       if (f.sub) query.sub = f.sub;
       if (f.requestId) query.requestId = f.requestId;
+      if (f.caseId) query.caseId = f.caseId;
       if (f.type) Object.assign(query, readTypeFilter(f.type));
       const from = parseDate(f.from, 'from');
       const to = parseDate(f.to, 'to');
       if (from || to) query.at = { ...(from ? { $gte: from } : {}), ...(to ? { $lt: to } : {}) };
       const records = await audit.records(query, first);
-      return records.map((r) => ({ ...r, at: r.at.toISOString() }));
+      return records.map((r) => ({ ...r, caseId: r.caseId ?? null, at: r.at.toISOString() }));
     },
     [names.verify]: async (_: unknown, _args: unknown, ctx: SubgraphContext<unknown>) => {
       requireAuditor(name, ctx);
@@ -85,7 +87,7 @@ export function auditCatalogEntries(name: SubgraphName): Record<string, CatalogE
   const owner: CatalogEntry = { level: 'OWNER_ONLY', basis: "数据使用留痕: the owner department's own record of reads" };
   const behindGate: CatalogEntry = { level: 'OPEN', basis: `reachable only through Query.${names.trail} / Query.${names.verify} (OWNER_ONLY)` };
   const fields: Record<string, CatalogEntry> = { [`Query.${names.trail}`]: owner, [`Query.${names.verify}`]: owner };
-  for (const f of ['seq', 'at', 'sub', 'dept', 'purposes', 'operationName', 'requestId', 'reads', 'prevHash', 'hash']) fields[`AuditRecord.${f}`] = behindGate;
+  for (const f of ['seq', 'at', 'sub', 'dept', 'purposes', 'operationName', 'requestId', 'caseId', 'reads', 'prevHash', 'hash']) fields[`AuditRecord.${f}`] = behindGate;
   for (const f of ['type', 'keys', 'fields']) fields[`AuditRead.${f}`] = behindGate;
   for (const f of ['ok', 'checked', 'brokenAt', 'reason']) fields[`AuditVerification.${f}`] = behindGate;
   return fields;

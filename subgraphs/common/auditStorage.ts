@@ -29,16 +29,21 @@ const auditSchema = new Schema<StoredAuditRecord>(
     readTypes: [String],
     prevHash: { type: String, required: true },
     hash: { type: String, required: true },
+    caseId: { type: String },
   },
   { collection: 'audit_trail', versionKey: false },
 );
+// The owner asks "which reads did case X make": absent in most records, so sparse.
+auditSchema.index({ caseId: 1 }, { sparse: true });
 
 export function createAuditModel(conn: Connection): Model<StoredAuditRecord> {
   return conn.models.AuditRecord ?? conn.model<StoredAuditRecord>('AuditRecord', auditSchema);
 }
 
 export function toStored(r: AuditRecord): StoredAuditRecord {
-  return { ...r, reads: JSON.stringify(r.reads), readTypes: r.reads.map((x) => x.type) };
+  const { caseId, ...rest } = r;
+  // No caseId key at all when none was declared (a null would be a different stored record).
+  return { ...rest, ...(caseId !== undefined ? { caseId } : {}), reads: JSON.stringify(r.reads), readTypes: r.reads.map((x) => x.type) };
 }
 
 /** Thrown when a stored record cannot be read back (it was altered in the database). */
@@ -65,8 +70,9 @@ export function fromStored(d: StoredAuditRecord): AuditRecord {
   if (d.readTypes !== undefined && JSON.stringify(d.readTypes) !== JSON.stringify(parsed.map((x) => x.type))) {
     throw new UnreadableAuditRecord(`record ${d.seq}: readTypes do not match its reads`);
   }
-  const { readTypes: _types, _id: _omit, ...rest } = d as StoredAuditRecord & { _id?: unknown };
-  return { ...rest, at: new Date(d.at), reads: parsed };
+  const { readTypes: _types, _id: _omit, caseId, ...rest } = d as StoredAuditRecord & { _id?: unknown };
+  if (caseId !== undefined && caseId !== null && typeof caseId !== 'string') throw new UnreadableAuditRecord(`record ${d.seq}: caseId is not text`);
+  return { ...rest, ...(caseId !== undefined && caseId !== null ? { caseId } : {}), at: new Date(d.at), reads: parsed };
 }
 
 /** Filter on the type read, for records of both stored forms. */

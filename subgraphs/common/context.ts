@@ -1,6 +1,7 @@
 import type { Caller } from '../../lib/auth/claims';
 import type { SubgraphName } from '../../lib/config';
 import type { ReadLog } from './access';
+import type { CaseIdHeader } from './caseIdHeader';
 
 /** What every resolver of every subgraph receives. `data` is the subgraph's own per-request data source. */
 export interface SubgraphContext<Data> {
@@ -12,4 +13,11 @@ export interface SubgraphContext<Data> {
   data: Data;
   /** Reads of this subgraph's data by another department, for the audit trail. */
   reads: ReadLog;
+  /**
+   * The caller's own Authorization header, as received: joint forwards it to the gateway when it captures
+   * evidence, so every owner applies its catalogue, masking and audit to the caller, not to joint.
+   */
+  authorization?: string;
+  /** The joint case the request declared (x-xietong-case-id), recorded in the audit trail; see caseIdHeader.ts. */
+  caseIdHeader: CaseIdHeader;
 }

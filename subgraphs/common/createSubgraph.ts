@@ -28,6 +28,10 @@ import { subgraphLimitsFromEnv, withDefaults, type QueryLimits } from '../../lib
 import { enforceCatalog, ReadLog } from './access';
 import { AuditTrail, commitDelayFromEnv, createAuditModel } from './audit';
 import { auditResolvers } from './auditApi';
+import { caseIdFromHeaders, caseIdHeaderPlugin } from './caseIdHeader';
+import { isDepartment } from './fullCatalog';
+import { witnessResolvers } from './witness/api';
+import { createWitnessModel, WitnessStore } from './witness/store';
 import { effectiveCatalog } from './fullCatalog';
 import type { Catalog } from './catalog';
 import type { SubgraphContext } from './context';
@@ -104,9 +108,12 @@ export async function createSubgraphServer<Data>(
   const audit = new AuditTrail(createAuditModel(options.connection), {
     commitDelayMs: options.auditCommitDelayMs ?? commitDelayFromEnv(),
   });
+  // A department also witnesses other services' chain heads, in its own store (witness/api.ts).
+  const witness = isDepartment(def.name) ? witnessResolvers(def.name, new WitnessStore(createWitnessModel(options.connection))) : undefined;
   const resolvers = {
     ...def.resolvers,
-    Query: { ...(def.resolvers.Query as object), ...auditResolvers(def.name, audit) },
+    Query: { ...(def.resolvers.Query as object), ...auditResolvers(def.name, audit), ...witness?.Query },
+    ...(witness ? { Mutation: { ...(def.resolvers.Mutation as object), ...witness.Mutation } } : {}),
   } as SubgraphDefinition<Data>['resolvers'];
   const schema = buildSubgraphSchema([{ typeDefs: parse(loadSubgraphSdl(def.name)), resolvers }]);
   const secure = !options.unsafeBenchmarkWithoutSecurity;
@@ -128,6 +135,7 @@ export async function createSubgraphServer<Data>(
     formatError: keepLimitCode,
     plugins: [
       limits.plugin,
+      caseIdHeaderPlugin<SubgraphContext<Data>>(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       // No cache hints: a subgraph's answer must never be served from a cache, since every read by
@@ -155,6 +163,7 @@ export async function createSubgraphServer<Data>(
                   requestId: ctx.requestId,
                   reads: ctx.reads.toReads(),
                   at: new Date(),
+                  ...(ctx.caseIdHeader.caseId ? { caseId: ctx.caseIdHeader.caseId } : {}),
                 },
               ]);
             },
@@ -175,7 +184,8 @@ export async function createSubgraphServer<Data>(
       const caller = secure ? verifyToken(options.tokens, bearerToken(req.headers.authorization)) : BENCHMARK_CALLER;
       const op = req.headers['x-client-operation'];
       const clientOperation = typeof op === 'string' && /^\w{1,100}$/.test(op) ? op : undefined;
-      return { caller, requestId, clientOperation, subgraph: def.name, data: dataLayer.forRequest(), reads: new ReadLog() };
+      const caseIdHeader = caseIdFromHeaders(req.headers);
+      return { caller, requestId, clientOperation, subgraph: def.name, data: dataLayer.forRequest(), reads: new ReadLog(), caseIdHeader };
     },
     async readiness() {
       return options.connection.readyState === 1 ? [] : [`database ${options.connection.name} not connected`];

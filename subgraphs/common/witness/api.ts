@@ -1,0 +1,72 @@
+/**
+ * The witness fields every department subgraph serves: `record<Dept>Witness(subject, seq, hash)` and
+ * `<dept>Witnesses(subject)`, over the department's own WitnessStore. They carry hashes only, no
+ * personal data, so any department's enforcement team may use them: a verified token of a department
+ * (not `public`) with a team role (TEAM_ROLES). Joint calls them with its caller's own token, so the
+ * department's audit trail shows who witnessed which case.
+ */
+import { GraphQLError } from 'graphql';
+import { badInput, ErrorCode } from '../../../lib/errors';
+import type { Department } from '../../../lib/config';
+import type { CatalogEntry } from '../catalog';
+import type { SubgraphContext } from '../context';
+import { WITNESS_NAMESPACES, witnessFieldNames } from './names';
+import type { WitnessStore } from './store';
+
+/**
+ * The roles of a department's joint enforcement team (the case file's writers, see
+ * subgraphs/joint/cases/procedure.ts WRITE_ROLES; a test keeps the two lists equal).
+ */
+export const TEAM_ROLES = ['enforcement-officer', 'legal-reviewer'] as const;
+
+const SUBJECT = new RegExp(`^(${WITNESS_NAMESPACES.join('|')}):[\\w.:/-]{1,100}$`);
+const HASH = /^[0-9a-f]{64}$/;
+
+function requireTeamMember(coordinate: string, ctx: SubgraphContext<unknown>): void {
+  const { caller } = ctx;
+  if (caller.dept === 'public' || !caller.roles.some((r) => (TEAM_ROLES as readonly string[]).includes(r))) {
+    throw new GraphQLError(`${coordinate} is for a department's enforcement team: a department token (not public) with one of the roles ${TEAM_ROLES.join(', ')}`, {
+      extensions: { code: ErrorCode.FORBIDDEN, field: coordinate, requiredRoles: [...TEAM_ROLES] },
+    });
+  }
+}
+
+function checkSubject(subject: string): void {
+  if (!SUBJECT.test(subject)) {
+    throw badInput('subject', `"${subject.slice(0, 120)}" is not <namespace>:<id> with a namespace of ${WITNESS_NAMESPACES.join(', ')} and an id of 1 to 100 of A-Z a-z 0-9 _ . : / -`);
+  }
+}
+
+export function witnessResolvers(dept: Department, store: WitnessStore) {
+  const names = witnessFieldNames(dept);
+  return {
+    Query: {
+      [names.list]: async (_: unknown, args: { subject: string }, ctx: SubgraphContext<unknown>) => {
+        requireTeamMember(`Query.${names.list}`, ctx);
+        checkSubject(args.subject);
+        return store.list(args.subject);
+      },
+    },
+    Mutation: {
+      [names.record]: async (_: unknown, args: { subject: string; seq: number; hash: string }, ctx: SubgraphContext<unknown>) => {
+        requireTeamMember(`Mutation.${names.record}`, ctx);
+        checkSubject(args.subject);
+        if (!Number.isInteger(args.seq) || args.seq < 1) throw badInput('seq', `must be a link number from 1, got ${args.seq}`);
+        if (!HASH.test(args.hash)) throw badInput('hash', 'must be a SHA-256 in 64 lower-case hex characters');
+        return store.record({ subject: args.subject, seq: args.seq, hash: args.hash }, { sub: ctx.caller.sub, dept: ctx.caller.dept });
+      },
+    },
+  };
+}
+
+/**
+ * Catalogue entries: OPEN (hashes of another service's records, no personal data); who may call is
+ * decided in the resolvers (team roles), not by the sharing level.
+ */
+export function witnessCatalogEntries(dept: Department): Record<string, CatalogEntry> {
+  const names = witnessFieldNames(dept);
+  const open: CatalogEntry = { level: 'OPEN', basis: 'hash-chain heads witnessed for another service (no personal data); callers: enforcement team roles' };
+  const fields: Record<string, CatalogEntry> = { [`Query.${names.list}`]: open, [`Mutation.${names.record}`]: open };
+  for (const f of ['subject', 'seq', 'hash', 'at', 'recorderDept', 'conflict']) fields[`WitnessRecord.${f}`] = open;
+  return fields;
+}
