@@ -44,11 +44,16 @@ test('default city: every packet valid, and the planted night-noise sites are th
 
   const series = new Map<string, StationSamples>(stations.map(([mn, projectCode, district]) => [mn, { mn, projectCode, district, samples: [] }]));
   const vendor = vendorCodes();
+  // Every station registered with an access password of its own, and its packets carry it.
+  const pwByMn = new Map(stations.map((row) => [row[0], row[8]]));
+  expect([...pwByMn.values()].every((pw) => /^\d{6}$/.test(pw))).toBe(true);
+  expect(new Set(pwByMn.values()).size).toBeGreaterThan(1);
   let packets = 0;
   for await (const line of readline.createInterface({ input: fs.createReadStream(files[2].file, { encoding: 'latin1' }), crlfDelay: Infinity })) {
     const r = parseHj212Frame(line, vendor);
     if (!r.ok) throw new Error(r.reason);
     packets++;
+    expect(r.packet.pw).toBe(pwByMn.get(r.packet.mn));
     const s = series.get(r.packet.mn)!;
     for (const v of r.packet.values) s.samples.push({ t: r.packet.dataTime.getTime(), cn: r.packet.cn, code: v.code, value: v.avg!, flag: v.flag! });
   }

@@ -7,6 +7,9 @@
  * NIGHT_NOISE_NIGHTS nights. Every other value stays well inside every default rule
  * (subgraphs/environment/rules.json): day noise ≤ 66, night ≤ 50 dB(A); PM10 35..65 µg/m³, so neither
  * the absolute 80 µg/m³ limit nor the 50 µg/m³ background difference can be reached; TSP ≤ 300 µg/m³.
+ *
+ * Every station is registered with its own 6-digit access password (a generator of its own, so the
+ * readings do not change with it) and its packets carry it: the hj212 source refuses any other.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +20,7 @@ import { Random } from './random';
 
 const SLOT_MS = 15 * 60_000;
 const ENVIRONMENT_SEED_OFFSET = 212;
+const PASSWORD_SEED_OFFSET = 2120;
 /** Nights (0-based day index of the evening) on which planted sites work loudly after 23:00. */
 export const NIGHT_NOISE_NIGHTS = [2, 5, 9, 13, 17, 22, 26];
 const VENDORS = ['恒测环境科技', '鲁环监测设备', '沂蒙智慧工地'];
@@ -53,11 +57,13 @@ export async function writeEnvironmentFiles(city: DemoCity, dir: string): Promis
   const planted = new Set(city.planted.nightNoise);
 
   const stationsFile = path.join(dir, 'environment-stations.csv');
-  const stationRows = ['mn,projectCode,district,lng,lat,vendor,st,installedOn'];
-  for (const p of sites) {
+  const passwords = new Random(city.seed + PASSWORD_SEED_OFFSET);
+  const pw = sites.map(() => String(passwords.int(0, 999_999)).padStart(6, '0'));
+  const stationRows = ['mn,projectCode,district,lng,lat,vendor,st,installedOn,pw'];
+  sites.forEach((p, i) => {
     const installedOn = p.startedOn < city.monitoringFrom ? p.startedOn : city.monitoringFrom;
-    stationRows.push([p.stationMn, p.code, p.district, (p.lng + 0.0004).toFixed(6), (p.lat - 0.0003).toFixed(6), r.pick(VENDORS), '39', installedOn].join(','));
-  }
+    stationRows.push([p.stationMn, p.code, p.district, (p.lng + 0.0004).toFixed(6), (p.lat - 0.0003).toFixed(6), r.pick(VENDORS), '39', installedOn, pw[i]].join(','));
+  });
   fs.writeFileSync(stationsFile, stationRows.join('\n') + '\n');
 
   const permitsFile = path.join(dir, 'environment-night-permits.csv');
@@ -88,7 +94,7 @@ export async function writeEnvironmentFiles(city: DemoCity, dir: string): Promis
       const tsp = Math.min(300, base[i].tsp + r.next() * 40);
       const la = planted.has(p.code) && plantedLoud(slotStart, from) ? 60 + r.next() * 8 : noiseLevel(r, localHour);
       const segment =
-        `QN=${qn};ST=39;CN=2051;PW=123456;MN=${p.stationMn};Flag=4;CP=&&DataTime=${dataTime};` +
+        `QN=${qn};ST=39;CN=2051;PW=${pw[i]};MN=${p.stationMn};Flag=4;CP=&&DataTime=${dataTime};` +
         `a34002-Avg=${round1(pm10)},a34002-Flag=N;a34004-Avg=${round1(pm25)},a34004-Flag=N;` +
         `a34001-Avg=${round1(tsp)},a34001-Flag=N;LA-Avg=${round1(la)},LA-Flag=N&&`;
       chunk.push(buildFrame(segment));

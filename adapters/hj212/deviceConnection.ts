@@ -10,12 +10,15 @@ import type net from 'node:net';
 import type { EventEmitter } from 'node:events';
 import type { Connection, Model } from 'mongoose';
 import { IngestSink, type IngestReport } from '../common/sink';
+import type { PacketChecks } from './checks';
+import { ReadingWriter } from './readingWriter';
+import type { StationAuth } from './stationAuth';
 import type { ReadingDoc } from '../../subgraphs/environment/models/reading';
 import type { ConnectionCounts } from './admission';
 import { BoundedSplitter, SAMPLE_BYTES, type BoundedSplitItem } from './boundedSplitter';
 import { ReadingDigest } from './digest';
 import type { ExceedanceMaintainer } from './exceedanceDays';
-import { dataReplyFrame, parseHj212Frame, readingFromPacket } from './ingest';
+import { admitFrame, dataReplyFrame, refusalReplyFrame } from './ingest';
 import type { Hj212Limits } from './limits';
 import type { Hj212Packet } from './packet';
 import type { QuarantineBatcher, RejectedLine } from './quarantineBatcher';
@@ -24,6 +27,8 @@ import type { VendorCodeMap } from './vendorCodes';
 export interface Hj212ListenerReport extends IngestReport {
   /** Rejected lines read after their connection had used its budget: counted, not stored one by one. */
   notStored: number;
+  /** Well-formed packets refused because their MN is not registered or their PW does not match. */
+  refused: number;
   /** Lines longer than HJ212_MAX_LINE_BYTES, each kept as one truncated record. */
   overlongLines: number;
   connections: ConnectionCounts;
@@ -36,6 +41,9 @@ export interface ListenerContext {
   conn: Connection;
   readings: Model<ReadingDoc>;
   vendor: VendorCodeMap;
+  checks: PacketChecks;
+  /** Registered stations and their passwords, shared by every connection. */
+  auth: StationAuth;
   limits: Hj212Limits;
   quarantine: QuarantineBatcher;
   /** One per listener: the days its devices write are evaluated together, after a delay. */
@@ -57,6 +65,7 @@ export function serveDeviceConnection(socket: net.Socket, peer: string, ctx: Lis
   // Flushed after every read: the batch size only has to exceed what one read can hold.
   const sink = new IngestSink(ctx.conn, { source: SOURCE, batchSize: 100_000 });
   const digest = new ReadingDigest(ctx.conn, { exceedances: ctx.exceedances });
+  const writer = new ReadingWriter(sink, ctx.readings, digest, 100_000);
   let packetNo = 0;
   let rejectsStored = 0;
   let notStored = 0;
@@ -71,22 +80,30 @@ export function serveDeviceConnection(socket: net.Socket, peer: string, ctx: Lis
   const handle = async (items: BoundedSplitItem[]) => {
     if (!items.length || overBudget) return;
     const replies: Hj212Packet[] = [];
+    const refusals: string[] = [];
     const rejects: RejectedLine[] = [];
     const notStoredBefore = notStored;
     for (const item of items) {
       packetNo++;
+      // Every line read ends as accepted, duplicate, rejected (quarantined) or notStored (past the budget).
+      report.read++;
       const where = `packet ${packetNo} from ${peer}`;
       let reason: string;
       if (item.kind === 'frame') {
-        const r = parseHj212Frame(item.text, ctx.vendor);
-        if (r.ok) {
-          const reading = readingFromPacket(r.packet);
-          await sink.acceptNew(ctx.readings, reading as unknown as Record<string, unknown>);
-          await digest.add(reading);
-          replies.push(r.packet);
+        const o = await admitFrame(item.text, ctx.vendor, ctx.checks, ctx.auth);
+        if (o.kind === 'store') {
+          for (const note of o.packet.notes) sink.warning(where, note);
+          await writer.add(o.reading, where);
+          replies.push(o.packet);
           continue;
         }
-        reason = r.reason;
+        if (o.kind === 'refused') {
+          // The device asked for an answer: tell it why (QnRtn 3 PW error / 4 MN error).
+          const reply = refusalReplyFrame(o.packet, o.qnRtn);
+          if (reply) refusals.push(reply);
+          report.refused++;
+        }
+        reason = o.reason;
       } else reason = item.reason;
       if (item.overlong) report.overlongLines++;
       if (rejectsStored < limits.rejectBudget) {
@@ -98,6 +115,7 @@ export function serveDeviceConnection(socket: net.Socket, peer: string, ctx: Lis
       }
     }
     if (replies.length) await storeAndReply(replies);
+    for (const reply of refusals) if (socket.writable) socket.write(reply);
     const lines = rejects.length;
     if (rejectsStored >= limits.rejectBudget) {
       overBudget = true;
@@ -118,12 +136,19 @@ export function serveDeviceConnection(socket: net.Socket, peer: string, ctx: Lis
   // The record of packets comes first, then the read model, then the reply (the device may drop the
   // packet once acknowledged).
   const storeAndReply = async (replies: Hj212Packet[]) => {
+    await writer.flush();
     await sink.flush();
     await digest.finish();
-    report.accepted += sink.report.accepted;
-    report.duplicates += sink.report.duplicates;
-    report.updated += sink.report.updated;
-    sink.report.accepted = sink.report.duplicates = sink.report.updated = 0;
+    const r = sink.report;
+    report.accepted += r.accepted;
+    report.duplicates += r.duplicates;
+    report.updated += r.updated;
+    report.warnings += r.warnings;
+    report.conflicts += r.conflicts;
+    for (const w of r.warningSamples) if (report.warningSamples.length < MAX_REASONS) report.warningSamples.push(w);
+    for (const c of r.conflictSamples) if (report.conflictSamples.length < MAX_REASONS) report.conflictSamples.push(c);
+    r.accepted = r.duplicates = r.updated = r.warnings = r.conflicts = 0;
+    r.warningSamples.length = r.conflictSamples.length = 0;
     for (const p of replies) {
       const reply = dataReplyFrame(p);
       if (reply && socket.writable) socket.write(reply);

@@ -19,6 +19,8 @@ export class ReadingDigest {
   private readonly days = new Map<string, { mn: string; day: string; samples: Sample[] }>();
   private readonly latest = new Map<string, StationLatestDoc>();
   private held = 0;
+  /** Conflicting versions whose slot may be a station's stored latest reading. */
+  private conflicts: { mn: string; dataTime: Date; cn: string }[] = [];
   private readonly chunks: Model<ReadingChunkDoc>;
   private readonly stationLatest: Model<StationLatestDoc>;
   private readonly exceedances: ExceedanceMaintainer;
@@ -32,8 +34,13 @@ export class ReadingDigest {
     this.exceedances = options.exceedances ?? new ExceedanceMaintainer(conn);
   }
 
-  /** Adds an accepted (or duplicate) reading; writes chunks when the cap is reached. */
-  async add(r: ReadingDoc): Promise<void> {
+  /**
+   * Adds an accepted (or duplicate) reading; writes chunks when the cap is reached. A conflicting
+   * version's samples are marked (readers keep them beside the value in use, the rules skip them) and
+   * it never becomes the station's latest reading; it marks that reading as conflicting when it is one.
+   */
+  async add(r: ReadingDoc, options: { conflict?: boolean } = {}): Promise<void> {
+    const conflict = options.conflict === true;
     const t = r.dataTime.getTime();
     const day = localDayOf(t);
     const key = `${r.mn}|${day}`;
@@ -45,11 +52,14 @@ export class ReadingDigest {
     for (const v of r.values) {
       const value = v.avg ?? v.rtd;
       if (value === undefined) continue;
-      entry.samples.push({ t, cn: r.cn, code: v.code, value, flag: v.flag ?? 'N' });
+      entry.samples.push(conflict ? { t, cn: r.cn, code: v.code, value, flag: v.flag ?? 'N', conflict } : { t, cn: r.cn, code: v.code, value, flag: v.flag ?? 'N' });
       this.held++;
     }
     const last = this.latest.get(r.mn);
-    if (!last || last.dataTime < r.dataTime) this.latest.set(r.mn, { _id: r.mn, dataTime: r.dataTime, cn: r.cn, values: r.values });
+    if (conflict) {
+      if (last && last.dataTime.getTime() === r.dataTime.getTime() && last.cn === r.cn) last.conflicting = true;
+      else this.conflicts.push({ mn: r.mn, dataTime: r.dataTime, cn: r.cn });
+    } else if (!last || last.dataTime < r.dataTime) this.latest.set(r.mn, { _id: r.mn, dataTime: r.dataTime, cn: r.cn, values: r.values });
     if (this.held >= this.maxSamples) await this.writeChunks();
   }
 
@@ -63,6 +73,9 @@ export class ReadingDigest {
       if (existing && new Date(existing.dataTime) >= l.dataTime) continue;
       const { _id, ...rest } = l;
       await this.stationLatest.collection.replaceOne({ _id } as never, rest, { upsert: true });
+    }
+    for (const c of this.conflicts.splice(0)) {
+      await this.stationLatest.collection.updateOne({ _id: c.mn, dataTime: c.dataTime, cn: c.cn } as never, { $set: { conflicting: true } });
     }
     await this.exceedances.settle();
   }

@@ -12,6 +12,10 @@ import { unpackSamples } from '../../subgraphs/environment/models/readingChunk';
 import { buildFrame } from './frame';
 import { hj212Adapter } from './index';
 import { createHj212Listener } from './tcp';
+import { registerStations } from '../stations/registerForTests';
+import { checkAccounting } from '../common/sink';
+import { samplesByStation } from '../../subgraphs/environment/samples';
+import { waitUntil } from '../../test/harness/wait';
 
 const store = testStore();
 let conn: Connection;
@@ -25,6 +29,7 @@ const STANDARD_SAMPLE_2011 = 'QN=20160801085857223;ST=23;CN=2011;PW=123456;MN=01
 
 beforeAll(async () => {
   conn = await store.connect('environment');
+  await registerStations(conn, dir, [{ mn: MN, pw: '123456' }, { mn: '010000A8900016F000169DC0', pw: '123456' }]);
 });
 afterAll(async () => {
   await store.closeAll();
@@ -51,7 +56,8 @@ test('a log file: valid frames stored, a CRC error and a wrong length quarantine
   fs.writeFileSync(file, [good1, good2, '', sample, crcBroken, lengthBroken].join('\r\n') + '\r\n');
 
   const first = await ingest(file);
-  expect(first).toMatchObject({ accepted: 3, duplicates: 0, rejected: 2 });
+  expect(first).toMatchObject({ read: 5, accepted: 3, duplicates: 0, rejected: 2, warnings: 0, conflicts: 0 });
+  expect(checkAccounting(first)).toBeNull();
   expect(first.reasons).toEqual([
     { where: `${file}:5`, reason: expect.stringMatching(/:5: CRC error: frame carries/) },
     { where: `${file}:6`, reason: expect.stringMatching(/declared data-segment length 999/) },
@@ -62,9 +68,11 @@ test('a log file: valid frames stored, a CRC error and a wrong length quarantine
   const before = await storedReadings();
   expect(before).toHaveLength(3);
   expect(before.find((r) => r.mn === MN && r.values[0].avg === 40.5)).toEqual({
-    mn: MN, st: '39', cn: '2051', qn: '20261001000000000', dataTime: new Date('2026-09-30T16:00:00Z'),
-    values: [{ code: 'a34002', avg: 40.5, flag: 'N' }, { code: 'LA', avg: 55.2, flag: 'N' }],
+    mn: MN, st: '39', cn: '2051', qn: '20261001000000000', dataTime: new Date('2026-09-30T16:00:00Z'), edition: '2017', flag: 4,
+    values: [{ code: 'a34002', avg: 40.5, flag: 'N' }, { code: 'LA', avg: 55.2, flag: 'N' }], hash: expect.stringMatching(/^[0-9a-f]{16}$/),
   });
+  // The access password is not stored with the reading.
+  expect(JSON.stringify(before)).not.toMatch(/123456/);
 
   const models = createEnvironmentModels(conn);
   const chunks = await models.ReadingChunk.find({}).sort({ _id: 1 }).lean();
@@ -79,7 +87,7 @@ test('a log file: valid frames stored, a CRC error and a wrong length quarantine
   expect(latest[1]).toMatchObject({ _id: MN, dataTime: new Date('2026-09-30T16:15:00Z'), cn: '2051' });
 
   const second = await ingest(file);
-  expect(second).toMatchObject({ accepted: 0, duplicates: 3, rejected: 2 });
+  expect(second).toMatchObject({ read: 5, accepted: 0, duplicates: 3, rejected: 2 });
   expect(await storedReadings()).toEqual(before);
   expect(await models.ReadingChunk.find({}).sort({ _id: 1 }).lean()).toEqual(chunks);
   expect(await models.StationLatest.find({}).sort({ _id: 1 }).lean()).toEqual(latest);
@@ -130,4 +138,119 @@ test('TCP: frames merged in one read and split across reads are parsed; garbage 
   } finally {
     await listener.stop();
   }
+});
+
+describe('devices are who they say they are; conflicts are kept and shown (issue 18)', () => {
+  const OTHER = '888888800000000002CSD371';
+  const frameOf = (mn: string, time: string, pm10: number, pw = '123456', flag = 4) =>
+    buildFrame(siteSegment(mn, time, pm10).replace('PW=123456', `PW=${pw}`).replace('Flag=4', `Flag=${flag}`)).trimEnd();
+  const Reading = () => createEnvironmentModels(conn).Reading;
+
+  test('a wrong PW or an unregistered MN: refused, counted, kept in quarantine, never stored', async () => {
+    const file = path.join(dir, 'auth.txt');
+    const wrongPw = frameOf(MN, '20261003000000', 41, '654321');
+    const unregistered = frameOf(OTHER, '20261003000000', 41);
+    const good = frameOf(MN, '20261003001500', 41);
+    fs.writeFileSync(file, [wrongPw, unregistered, good].join('\n') + '\n');
+    const r = await ingest(file);
+    expect(r).toMatchObject({ read: 3, accepted: 1, rejected: 2 });
+    expect(checkAccounting(r)).toBeNull();
+    expect(r.reasons).toEqual([
+      { where: `${file}:1`, reason: expect.stringMatching(/PW does not match the access password registered for station 888888800000000001CSD371: packet refused/) },
+      { where: `${file}:2`, reason: expect.stringMatching(/MN 888888800000000002CSD371 is not a registered station/) },
+    ]);
+    const q = await createQuarantineModel(conn).find({ source: 'hj212', where: { $in: [`${file}:1`, `${file}:2`] } }).lean();
+    expect(q.map((x) => x.raw).sort()).toEqual([wrongPw, unregistered].sort());
+    expect(await Reading().countDocuments({ dataTime: new Date('2026-10-02T16:00:00Z') })).toBe(0);
+    expect(await Reading().countDocuments({ mn: OTHER })).toBe(0);
+  });
+
+  test('forged then real, the forger without the password: the forgery is refused, the real reading stored', async () => {
+    const file = path.join(dir, 'forged1.txt');
+    fs.writeFileSync(file, [frameOf(MN, '20261004000000', 999, '000000'), frameOf(MN, '20261004000000', 44)].join('\n') + '\n');
+    const r = await ingest(file);
+    expect(r).toMatchObject({ read: 2, accepted: 1, rejected: 1, conflicts: 0 });
+    const stored = await Reading().find({ mn: MN, dataTime: new Date('2026-10-03T16:00:00Z') }).lean();
+    expect(stored.map((d) => d.values[0].avg)).toEqual([44]);
+  });
+
+  test('forged then real, the forger knowing the password: both kept, the conflict in the report, on the reading and in the read model', async () => {
+    const file = path.join(dir, 'forged2.txt');
+    const forged = frameOf(MN, '20261005000000', 77);
+    const real = frameOf(MN, '20261005000000', 45);
+    fs.writeFileSync(file, [forged, real].join('\n') + '\n');
+    const r = await ingest(file);
+    expect(r).toMatchObject({ read: 2, accepted: 2, duplicates: 0, rejected: 0, conflicts: 1 });
+    expect(r.conflictSamples[0]).toEqual({ where: `${file}:2`, reason: expect.stringMatching(/values differ from the packet already stored; both kept/) });
+    const key = `${MN}|20261005000000|2051`;
+    const first = await Reading().findById(key).lean();
+    const second = await Reading().findOne({ conflictOf: key }).lean();
+    expect(first?.values[0].avg).toBe(77);
+    expect(second?.values[0].avg).toBe(45);
+    expect(second?._id).toBe(`${key}|${second?.hash}`);
+    const chunks = await createEnvironmentModels(conn).ReadingChunk.find({ mn: MN, day: '2026-10-05' }).sort({ _id: 1 }).lean();
+    const samples = samplesByStation(chunks, Date.parse('2026-10-04T16:00:00Z'), Date.parse('2026-10-05T16:00:00Z')).get(MN)!;
+    expect(samples.find((x) => x.code === 'a34002')).toMatchObject({ value: 77, alternatives: [45] });
+    // LA was the same in both packets: no conflict on it.
+    expect(samples.find((x) => x.code === 'LA')?.alternatives).toBeUndefined();
+    // Again: nothing new, the known conflict is a duplicate.
+    const again = await ingest(file);
+    expect(again).toMatchObject({ read: 2, accepted: 0, duplicates: 2, conflicts: 0 });
+    expect(await Reading().countDocuments({ $or: [{ _id: key }, { conflictOf: key }] })).toBe(2);
+  });
+
+  test('a 2099 DataTime is rejected; a −1e300 value rejects that item only, kept verbatim on the reading, counted as a warning', async () => {
+    const file = path.join(dir, 'hostile.txt');
+    const future = frameOf(MN, '20990101000000', 41);
+    const huge = buildFrame(siteSegment(MN, '20261006000000', 42).replace('LA-Avg=55.2', 'LA-Avg=-1e300')).trimEnd();
+    fs.writeFileSync(file, [future, huge].join('\n') + '\n');
+    const r = await ingest(file);
+    expect(r).toMatchObject({ read: 2, accepted: 1, rejected: 1, warnings: 1 });
+    expect(r.reasons[0].reason).toMatch(/DataTime 20990101000000 is more than 600 s in the future/);
+    expect(r.warningSamples[0]).toEqual({ where: `${file}:2`, reason: 'LA-Avg=-1e300: outside the physical range 0..194 of LA, item rejected' });
+    expect(await Reading().countDocuments({ dataTime: { $gte: new Date('2098-01-01T00:00:00Z') } })).toBe(0);
+    const doc = await Reading().findById(`${MN}|20261006000000|2051`).lean();
+    expect(doc?.values).toEqual([{ code: 'a34002', avg: 42, flag: 'N' }, { code: 'LA', flag: 'N' }]);
+    expect(doc?.rejectedItems).toEqual([{ item: 'LA-Avg=-1e300', reason: 'outside the physical range 0..194 of LA' }]);
+    const latest = await createEnvironmentModels(conn).StationLatest.findById(MN).lean();
+    expect(latest?.dataTime.getTime()).toBeLessThan(Date.parse('2030-01-01'));
+  });
+
+  test('ST=31 with -RS items, a 2005-edition packet, an unknown item: stored with all their readings, unknown items kept and counted', async () => {
+    const file = path.join(dir, 'field.txt');
+    const st31 = buildFrame(`QN=20261007000000;ST=31;CN=2011;PW=123456;MN=${MN};Flag=5;CP=&&DataTime=20261007000000;a34013-Rtd=8.2,a34013-Flag=N;SB1-RS=1;SB1-RT=12;B99-Zz=1&&`).trimEnd();
+    const e2005 = buildFrame(`QN=20261007000000123;ST=39;CN=2051;PW=123456;MN=${MN};Flag=0;CP=&&DataTime=20261007000000;a34002-Avg=50.1,a34002-Flag=P&&`).trimEnd();
+    fs.writeFileSync(file, [st31, e2005].join('\n') + '\n');
+    const r = await ingest(file);
+    expect(r).toMatchObject({ read: 2, accepted: 2, rejected: 0, warnings: 1 });
+    expect(r.warningSamples[0]).toEqual({ where: `${file}:1`, reason: 'unknown suffix -Zz: "B99-Zz=1" kept verbatim' });
+    const a = await Reading().findById(`${MN}|20261007000000|2011`).lean();
+    expect(a).toMatchObject({ st: '31', edition: '2017', flag: 5, facilities: [{ code: 'SB1', rs: 1, rt: 12 }], unknown: ['B99-Zz=1'], values: [{ code: 'a34013', rtd: 8.2, flag: 'N' }] });
+    const b = await Reading().findById(`${MN}|20261007000000|2051`).lean();
+    expect(b).toMatchObject({ edition: '2005', flag: 0, values: [{ code: 'a34002', avg: 50.1, flag: 'P' }] });
+  });
+
+  test('TCP: a refused device that asks for a reply gets QnRtn 3 (PW) or 4 (MN); nothing is stored', async () => {
+    const listener = await createHj212Listener({ port: 0, conn });
+    try {
+      const socket = net.connect(listener.port, '127.0.0.1');
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      let replies = '';
+      socket.on('data', (d: Buffer) => { replies += d.toString('latin1'); });
+      const wrong = frameOf(MN, '20261008000000', 41, '999999', 5);
+      const unknown = frameOf(OTHER, '20261008000000', 41, '123456', 5);
+      socket.write(wrong + '\r\n' + unknown + '\r\n');
+      await waitUntil(() => replies.split('\r\n').length >= 3, 'two replies');
+      expect(replies).toBe(
+        buildFrame(`QN=20261008000000000;ST=91;CN=9011;PW=999999;MN=${MN};Flag=4;CP=&&QnRtn=3&&`) +
+        buildFrame(`QN=20261008000000000;ST=91;CN=9011;PW=123456;MN=${OTHER};Flag=4;CP=&&QnRtn=4&&`),
+      );
+      socket.end();
+      await waitUntil(() => listener.report.rejected >= 2, 'both quarantined');
+      expect(listener.report).toMatchObject({ refused: 2, accepted: 0 });
+      expect(await Reading().countDocuments({ dataTime: new Date('2026-10-07T16:00:00Z') })).toBe(0);
+    } finally {
+      await listener.stop();
+    }
+  });
 });

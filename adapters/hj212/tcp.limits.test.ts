@@ -6,6 +6,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import type { Connection } from 'mongoose';
 import { testStore } from '../../test/harness/db';
@@ -15,6 +16,7 @@ import { isReadyMessage } from '../../lib/process/ready';
 import { SAMPLE_BYTES } from './boundedSplitter';
 import { buildFrame } from './frame';
 import { createHj212Listener, type Hj212Listener } from './tcp';
+import { registerStations } from '../stations/registerForTests';
 
 const store = testStore();
 let conn: Connection;
@@ -23,6 +25,12 @@ const quarantineCommands: Record<string, number> = {};
 
 beforeAll(async () => {
   conn = await store.connect('environment', { monitorCommands: true });
+  // The devices of these tests are registered stations with their password (issue 18); the listener
+  // process reads the same database.
+  const mns = ['301', '302', '303', '304', '305', '398', '399'].map((n) => `888888800000000001CSD${n}`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tcp-limits-'));
+  await registerStations(conn, dir, mns.map((mn) => ({ mn, pw: '123456' })));
+  fs.rmSync(dir, { recursive: true, force: true });
   conn.getClient().on('commandStarted', (e) => {
     const collection = e.command[e.commandName];
     if (collection === 'quarantine') quarantineCommands[e.commandName] = (quarantineCommands[e.commandName] ?? 0) + 1;

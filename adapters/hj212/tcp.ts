@@ -20,6 +20,8 @@ import { ExceedanceMaintainer } from './exceedanceDays';
 import { serveDeviceConnection, SOURCE, type Hj212ListenerReport, type ListenerContext } from './deviceConnection';
 import { hj212LimitsFromEnv, type Hj212Limits } from './limits';
 import { QuarantineBatcher } from './quarantineBatcher';
+import { packetChecks } from './checks';
+import { StationAuth } from './stationAuth';
 import { vendorCodes } from './vendorCodes';
 
 export type { Hj212ListenerReport } from './deviceConnection';
@@ -54,12 +56,13 @@ export async function createHj212Listener(options: Hj212ListenerOptions): Promis
   const report: Hj212ListenerReport = {
     source: SOURCE, read: 0, accepted: 0, duplicates: 0, updated: 0, rejected: 0, reasons: [],
     warnings: 0, warningSamples: [], conflicts: 0, conflictSamples: [],
-    notStored: 0, overlongLines: 0, maxBufferedBytes: 0,
+    refused: 0, notStored: 0, overlongLines: 0, maxBufferedBytes: 0,
     connections: { open: 0, accepted: 0, refused: { total: 0, address: 0 }, idleClosed: 0, closedOverBudget: 0 },
   };
   const quarantine = new QuarantineBatcher(options.conn, { source: SOURCE });
   const ctx: ListenerContext = {
-    conn: options.conn, readings, vendor: vendorCodes(), limits, quarantine, report, events: new EventEmitter(),
+    conn: options.conn, readings, vendor: vendorCodes(), checks: packetChecks(), auth: new StationAuth(options.conn),
+    limits, quarantine, report, events: new EventEmitter(),
     exceedances: new ExceedanceMaintainer(options.conn, options.exceedancesDelayMs ?? exceedancesUpdateDelayMs()),
   };
   const gate = new ConnectionGate(limits, report.connections, options.refusalLogIntervalMs);

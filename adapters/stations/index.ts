@@ -14,7 +14,7 @@ import { stationFromFields } from './parse';
 export const stationsAdapter: Adapter = {
   source: 'stations',
   department: 'environment',
-  description: 'Monitoring-station registry CSV (mn, projectCode, district, lng, lat, vendor, st, installedOn)',
+  description: 'Monitoring-station registry CSV (mn, projectCode, district, lng, lat, vendor, st, installedOn, pw: the HJ 212 access password, stored hashed)',
   async ingestFile(file, sink, conn, options) {
     const stations = createStationModel(conn);
     await stations.init();

@@ -1,10 +1,15 @@
-/** Station registry rows (CSV: mn, projectCode, district, lng, lat, vendor, st, installedOn) → documents, or why not. */
+/**
+ * Station registry rows (CSV: mn, projectCode, district, lng, lat, vendor, st, installedOn, pw) → documents,
+ * or why not. `pw` is the device's HJ 212 access password: stored hashed (password.ts), required, since a
+ * station without one could not be told apart from a device that claims its MN.
+ */
 import { validateMn } from '../../domain/mn';
 import { validateProjectCode } from '../../domain/projectCode';
 import type { StationDoc } from '../../subgraphs/environment/models/station';
 import { SYSTEM_CODES } from '../hj212/packet';
+import { hashPassword, validatePassword } from './password';
 
-export const STATION_COLUMNS = ['mn', 'projectCode', 'district', 'lng', 'lat', 'vendor', 'st', 'installedOn'] as const;
+export const STATION_COLUMNS = ['mn', 'projectCode', 'district', 'lng', 'lat', 'vendor', 'st', 'installedOn', 'pw'] as const;
 
 /** A real calendar date written YYYY-MM-DD. */
 export function isLocalDate(text: string): boolean {
@@ -34,5 +39,12 @@ export function stationFromFields(f: Record<string, string>): { doc: StationDoc 
   if (f.vendor === '') return { reason: 'vendor is empty' };
   if (!SYSTEM_CODES.has(f.st)) return { reason: `st "${f.st}" is not an HJ 212 system code` };
   if (!isLocalDate(f.installedOn)) return { reason: `installedOn "${f.installedOn}" is not a date YYYY-MM-DD` };
-  return { doc: { mn: f.mn, projectCode: f.projectCode, district: f.district, lng, lat, vendor: f.vendor, st: f.st, installedOn: f.installedOn } };
+  const pwProblem = validatePassword(f.pw);
+  if (pwProblem) return { reason: pwProblem };
+  return {
+    doc: {
+      mn: f.mn, projectCode: f.projectCode, district: f.district, lng, lat, vendor: f.vendor, st: f.st, installedOn: f.installedOn,
+      pwHash: hashPassword(f.mn, f.pw),
+    },
+  };
 }

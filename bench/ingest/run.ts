@@ -12,10 +12,12 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { hj212Adapter } from '../../adapters/hj212';
+import { stationsAdapter } from '../../adapters/stations';
 import { buildFrame } from '../../adapters/hj212/frame';
 import { parseHj212Frame } from '../../adapters/hj212/ingest';
 import { formatLocalTimestamp } from '../../adapters/hj212/packet';
 import { vendorCodes } from '../../adapters/hj212/vendorCodes';
+import { packetChecks } from '../../adapters/hj212/checks';
 import { IngestSink } from '../../adapters/common/sink';
 import { connectSilo } from '../../adapters/store/connection';
 import { round3 } from '../common/round';
@@ -25,11 +27,21 @@ const PACKETS = flag('--packets', 20_000);
 const STATIONS = flag('--stations', 100);
 const START = Date.parse('2026-10-01T00:00:00+08:00');
 
+function mnOf(station: number): string {
+  return `8888888000${String(station + 1).padStart(8, '0')}CSD371`;
+}
+
+/** The registry of the S stations, each with its access password (packets of others are refused). */
+function writeStations(file: string): void {
+  const rows = Array.from({ length: STATIONS }, (_, s) => `${mnOf(s)},2024-371302-47-01-A1B2C3,371302,118.35,35.06,bench,39,2024-05-01,123456`);
+  fs.writeFileSync(file, ['mn,projectCode,district,lng,lat,vendor,st,installedOn,pw', ...rows].join('\n') + '\n');
+}
+
 /** Packet i: station i mod S, 15-minute slots; site dust + noise like a real ST=39 monitor. */
 function frameFor(i: number): string {
   const station = i % STATIONS;
   const t = new Date(START + Math.floor(i / STATIONS) * 15 * 60_000);
-  const mn = `8888888000${String(station + 1).padStart(8, '0')}CSD371`;
+  const mn = mnOf(station);
   const pm10 = 40 + ((i * 7919) % 300) / 10;
   const segment = `QN=${formatLocalTimestamp(t)}000;ST=39;CN=2051;PW=123456;MN=${mn};Flag=4;CP=&&DataTime=${formatLocalTimestamp(t)};` +
     `a34002-Avg=${pm10.toFixed(1)},a34002-Flag=N;a34004-Avg=${(pm10 / 2).toFixed(1)},a34004-Flag=N;` +
@@ -54,10 +66,11 @@ async function writeLog(file: string, packets: number): Promise<void> {
 function parseOnly(packets: number) {
   const frames = Array.from({ length: Math.min(packets, 50_000) }, (_, i) => frameFor(i));
   const vendor = vendorCodes();
+  const checks = packetChecks();
   let parsed = 0;
   const started = process.hrtime.bigint();
   for (let round = 0; parsed < Math.max(packets, 100_000); round++) {
-    for (const f of frames) if (parseHj212Frame(f, vendor).ok) parsed++;
+    for (const f of frames) if (parseHj212Frame(f, vendor, checks).ok) parsed++;
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return { packets: parsed, seconds: round3(seconds), packetsPerSecond: Math.round(parsed / seconds) };
@@ -67,8 +80,11 @@ function parseOnly(packets: number) {
 v8.setFlagsFromString('--expose-gc');
 const forceGc = vm.runInNewContext('gc') as () => void;
 
-async function ingestWithPeakMemory(uri: string, dbName: string, file: string) {
+async function ingestWithPeakMemory(uri: string, dbName: string, file: string, stationsFile: string) {
   const conn = await connectSilo(uri, 'environment', dbName);
+  const registry = new IngestSink(conn, { source: 'stations' });
+  await stationsAdapter.ingestFile(stationsFile, registry, conn, {});
+  await registry.finish();
   forceGc();
   const peak = { rss: 0, heapUsed: 0, retained: 0 };
   const sample = () => {
@@ -104,8 +120,10 @@ runOnFreshStore('ingest', async (store, dir) => {
   const large = path.join(dir, 'packets-10x.log');
   await writeLog(small, PACKETS);
   await writeLog(large, PACKETS * 10);
-  const endToEnd = await ingestWithPeakMemory(store.uri, 'bench_1x', small);
-  const tenfold = await ingestWithPeakMemory(store.uri, 'bench_10x', large);
+  const stations = path.join(dir, 'stations.csv');
+  writeStations(stations);
+  const endToEnd = await ingestWithPeakMemory(store.uri, 'bench_1x', small, stations);
+  const tenfold = await ingestWithPeakMemory(store.uri, 'bench_10x', large, stations);
   return {
     machine: machineInfo(),
     parseOnly: { ...parse, target: 50_000, met: parse.packetsPerSecond >= 50_000 },

@@ -107,16 +107,24 @@ async function dayDocs(conn: Connection): Promise<ExceedanceDayDoc[]> {
   return (await createEnvironmentModels(conn).ExceedanceDay.find({}).sort({ _id: 1 }).lean().exec()) as ExceedanceDayDoc[];
 }
 
-function hj212Frame(mn: string, at: number, la: number): string {
+/** A station's access password, as its city registered it (the stations file's pw column). */
+function passwordOf(c: City, mn: string): string {
+  const rows = fs.readFileSync(c.files.stations, 'utf8').trim().split('\n').map((l) => l.split(','));
+  const pw = rows[0].indexOf('pw');
+  return rows.find((r) => r[0] === mn)![pw];
+}
+
+function hj212Frame(mn: string, pw: string, at: number, la: number): string {
   const dataTime = formatLocalTimestamp(new Date(at));
-  return buildFrame(`QN=${dataTime}001;ST=39;CN=2051;PW=123456;MN=${mn};Flag=4;CP=&&DataTime=${dataTime};` +
+  return buildFrame(`QN=${dataTime}001;ST=39;CN=2051;PW=${pw};MN=${mn};Flag=4;CP=&&DataTime=${dataTime};` +
     `a34002-Avg=50.0,a34002-Flag=N;a34004-Avg=25.0,a34004-Flag=N;a34001-Avg=150.0,a34001-Flag=N;LA-Avg=${la.toFixed(1)},LA-Flag=N&&`);
 }
 
 /** Loud readings of a quiet station at 23:01, 23:16, 23:31, 23:46 local of a day: four night exceedances. */
-function loudNight(mn: string, day: string): string[] {
+function loudNight(c: City, mn: string, day: string): string[] {
   const start = Date.parse(`${day}T23:00:00+08:00`);
-  return [0, 1, 2, 3].map((i) => hj212Frame(mn, start + i * 15 * 60_000 + 60_000, 71));
+  const pw = passwordOf(c, mn);
+  return [0, 1, 2, 3].map((i) => hj212Frame(mn, pw, start + i * 15 * 60_000 + 60_000, 71));
 }
 
 beforeAll(async () => {
@@ -183,7 +191,7 @@ test('a reading a day late (file): its day is evaluated again, and only that day
   const before = await dayDocs(conn);
   expect((await data(conn).storedExceedances(WHOLE))!.filter((e) => e.mn === quiet.stationMn)).toEqual([]);
   const file = path.join(dir, 'late.log');
-  fs.writeFileSync(file, loudNight(quiet.stationMn!, '2026-10-02').join(''));
+  fs.writeFileSync(file, loudNight(cities[0], quiet.stationMn!, '2026-10-02').join(''));
   expect((await ingest(conn, 'hj212', file)).accepted).toBe(4);
 
   const after = await dayDocs(conn);
@@ -203,7 +211,7 @@ test('a reading a day late (TCP listener): evaluated once the listener\'s update
   try {
     const socket = net.connect(listener.port, '127.0.0.1');
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-    socket.write(loudNight(quiet.stationMn!, '2026-10-04').join(''));
+    socket.write(loudNight(cities[1], quiet.stationMn!, '2026-10-04').join(''));
     const stored = async () => ((await data(conn).storedExceedances(WHOLE)) ?? []).filter((e) => e.mn === quiet.stationMn);
     // Polled with a deadline: the listener evaluates after its delay (200 ms here).
     const deadline = Date.now() + 15_000;

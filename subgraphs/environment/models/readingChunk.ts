@@ -8,7 +8,9 @@ import { Schema, type Connection, type Model } from 'mongoose';
  * few hundred small chunk documents instead of every packet. Chunks are append-only: `_id` is
  * `<mn>|<day>|<hash of packed>`, so the same input gives the same chunks and re-ingesting adds nothing.
  *
- * packed: `<seconds since local midnight>,<cn>,<factor code>,<value>[,<flag if not N>]` joined by `;`.
+ * packed: `<seconds since local midnight>,<cn>,<factor code>,<value>[,<flag if not N>]` joined by `;`; a
+ * sample of a conflicting version (another packet for the same slot with other values, issue 18) is
+ * `<…>,<value>,<flag>,c`.
  */
 export interface ReadingChunkDoc {
   _id: string;
@@ -45,6 +47,10 @@ export interface Sample {
   /** The period average (2051/2061/2031) or the real-time value (2011). */
   value: number;
   flag: string;
+  /** From a conflicting version of the slot's packet: shown beside the value in use, never evaluated. */
+  conflict?: boolean;
+  /** On a sample in use (samplesByStation): the values conflicting versions carried for the same slot. */
+  alternatives?: number[];
 }
 
 const LOCAL_OFFSET_MS = 8 * 3_600_000;
@@ -60,7 +66,7 @@ function localMidnight(day: string): number {
 export function packSamples(day: string, samples: Sample[]): string {
   const midnight = localMidnight(day);
   return samples
-    .map((s) => `${(s.t - midnight) / 1000},${s.cn},${s.code},${s.value}${s.flag === 'N' ? '' : `,${s.flag}`}`)
+    .map((s) => `${(s.t - midnight) / 1000},${s.cn},${s.code},${s.value}${s.conflict ? `,${s.flag},c` : s.flag === 'N' ? '' : `,${s.flag}`}`)
     .join(';');
 }
 
@@ -69,8 +75,10 @@ export function unpackSamples(day: string, packed: string): Sample[] {
   const out: Sample[] = [];
   for (const entry of packed.split(';')) {
     if (!entry) continue;
-    const [sec, cn, code, value, flag] = entry.split(',');
-    out.push({ t: midnight + Number(sec) * 1000, cn, code, value: Number(value), flag: flag ?? 'N' });
+    const [sec, cn, code, value, flag, conflict] = entry.split(',');
+    const sample: Sample = { t: midnight + Number(sec) * 1000, cn, code, value: Number(value), flag: flag ?? 'N' };
+    if (conflict === 'c') sample.conflict = true;
+    out.push(sample);
   }
   return out;
 }

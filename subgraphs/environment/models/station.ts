@@ -13,6 +13,8 @@ export interface StationDoc {
   st: string;
   /** Local date YYYY-MM-DD. */
   installedOn: string;
+  /** The HJ 212 access password, hashed (adapters/stations/password.ts); never exposed through the graph. */
+  pwHash: string;
 }
 
 export const stationSchema = new Schema<StationDoc>(
@@ -25,6 +27,7 @@ export const stationSchema = new Schema<StationDoc>(
     vendor: { type: String, required: true },
     st: { type: String, required: true },
     installedOn: { type: String, required: true },
+    pwHash: { type: String, required: true },
   },
   { collection: 'stations', versionKey: false },
 );

@@ -7,6 +7,8 @@ export interface StationLatestDoc {
   dataTime: Date;
   cn: string;
   values: FactorValueDoc[];
+  /** Another packet for the same slot carried different values (issue 18): both are kept in readings. */
+  conflicting?: boolean;
 }
 
 export const stationLatestSchema = new Schema<StationLatestDoc>(
@@ -14,7 +16,11 @@ export const stationLatestSchema = new Schema<StationLatestDoc>(
     _id: { type: String, required: true },
     dataTime: { type: Date, required: true },
     cn: { type: String, required: true },
-    values: [new Schema({ code: String, rtd: Number, avg: Number, min: Number, max: Number, cou: Number, flag: String }, { _id: false })],
+    values: [new Schema({
+      code: String, rtd: Number, avg: Number, min: Number, max: Number, cou: Number,
+      zsRtd: Number, zsAvg: Number, zsMin: Number, zsMax: Number, flag: String, eflag: String, sampleTime: String, info: String,
+    }, { _id: false })],
+    conflicting: { type: Boolean },
   },
   { collection: 'station_latest', versionKey: false },
 );

@@ -1,0 +1,106 @@
+/**
+ * Writes accepted packets to the `readings` record in batches and settles each one as exactly one of
+ * accepted / duplicate in the sink's report (the accounting identity of issue 18):
+ * - a new key (mn, dataTime, cn): stored, accepted;
+ * - a key already stored with the same content (a re-sent or re-ingested packet): a duplicate;
+ * - a key already stored with OTHER content: a conflict. Nothing is dropped: the packet is stored as
+ *   a second version (`<key>|<hash>`, `conflictOf` = key) and counted as accepted AND as a conflict;
+ *   the first version stays the one in use (the value shown and evaluated), the conflicting values are
+ *   shown beside it (Reading.conflicting, FactorReading.conflictingValues). Ingesting the same
+ *   conflicting version again is a duplicate.
+ * Then the read model (chunks, latest) is fed, conflicting versions marked as such.
+ */
+import { createHash } from 'node:crypto';
+import type { Model } from 'mongoose';
+import type { IngestSink } from '../common/sink';
+import type { FacilityValueDoc, FactorValueDoc, ReadingDoc } from '../../subgraphs/environment/models/reading';
+import type { ReadingDigest } from './digest';
+import { DATA_COMMANDS } from './packet';
+
+/** Single-_id lookups in parallel: the embedded store scans the whole collection for an $in. */
+const LOOKUPS_IN_PARALLEL = 50;
+
+export function contentHash(values: FactorValueDoc[], facilities: FacilityValueDoc[] | undefined): string {
+  return createHash('sha1').update(JSON.stringify([values, facilities ?? []])).digest('hex').slice(0, 16);
+}
+
+interface Pending {
+  reading: ReadingDoc;
+  where: string;
+}
+
+type Outcome = 'accepted' | 'duplicate' | 'conflict' | 'conflict-duplicate';
+
+async function insertAll(model: Model<ReadingDoc>, docs: ReadingDoc[]): Promise<Set<number>> {
+  const refused = new Set<number>();
+  if (!docs.length) return refused;
+  try {
+    await model.collection.insertMany(docs as never[], { ordered: false });
+  } catch (e) {
+    const err = e as { code?: number; index?: number; writeErrors?: { code?: number; index?: number; err?: { code?: number; index?: number } }[] };
+    const errors = err.writeErrors ?? (err.code === 11000 ? [{ code: 11000, index: err.index }] : []);
+    if (!errors.length) throw e;
+    for (const w of errors) {
+      const code = w.code ?? w.err?.code;
+      const index = w.index ?? w.err?.index;
+      if (code !== 11000 || index === undefined) throw e;
+      refused.add(index);
+    }
+  }
+  return refused;
+}
+
+export class ReadingWriter {
+  private pending: Pending[] = [];
+
+  constructor(
+    private readonly sink: IngestSink,
+    private readonly readings: Model<ReadingDoc>,
+    private readonly digest: ReadingDigest,
+    private readonly batchSize = 500,
+  ) {}
+
+  async add(reading: ReadingDoc, where: string): Promise<void> {
+    this.pending.push({ reading, where });
+    if (this.pending.length >= this.batchSize) await this.flush();
+  }
+
+  /** Writes what is pending; the chunks and latest readings follow (digest.finish() writes them). */
+  async flush(): Promise<void> {
+    const batch = this.pending.splice(0);
+    if (!batch.length) return;
+    const outcomes: Outcome[] = batch.map(() => 'accepted');
+    const refused = await insertAll(this.readings, batch.map((p) => p.reading));
+    if (refused.size) {
+      const ids = [...new Set([...refused].map((i) => batch[i].reading._id))];
+      const stored = new Map<string, string>();
+      for (let i = 0; i < ids.length; i += LOOKUPS_IN_PARALLEL) {
+        const docs = await Promise.all(ids.slice(i, i + LOOKUPS_IN_PARALLEL).map((id) =>
+          this.readings.findById(id, { values: 1, facilities: 1, hash: 1 }).lean().exec()));
+        for (const d of docs) if (d) stored.set(d._id, d.hash ?? contentHash(d.values, d.facilities));
+      }
+      const versions: { index: number; doc: ReadingDoc }[] = [];
+      for (const i of refused) {
+        const r = batch[i].reading;
+        if (stored.get(r._id) === r.hash) outcomes[i] = 'duplicate';
+        else versions.push({ index: i, doc: { ...r, _id: `${r._id}|${r.hash}`, conflictOf: r._id } });
+      }
+      const again = await insertAll(this.readings, versions.map((v) => v.doc));
+      versions.forEach((v, j) => { outcomes[v.index] = again.has(j) ? 'conflict-duplicate' : 'conflict'; });
+    }
+    let accepted = 0;
+    let duplicates = 0;
+    for (let i = 0; i < batch.length; i++) {
+      const { reading, where } = batch[i];
+      const outcome = outcomes[i];
+      if (outcome === 'accepted' || outcome === 'conflict') accepted++;
+      else duplicates++;
+      if (outcome === 'conflict') {
+        this.sink.conflict(where, `${where}: station ${reading.mn}, ${reading.dataTime.toISOString()}, CN ${reading.cn}: values differ from the packet already stored; both kept, the first stays in use`);
+      }
+      if (DATA_COMMANDS[reading.cn]) await this.digest.add(reading, { conflict: outcome === 'conflict' || outcome === 'conflict-duplicate' });
+    }
+    this.sink.report.accepted += accepted;
+    this.sink.countDuplicates(duplicates);
+  }
+}
