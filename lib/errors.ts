@@ -12,6 +12,10 @@ export const ErrorCode = {
   OVERLOADED: 'OVERLOADED',
   /** The answer would exceed RESPONSE_MAX_BYTES: ask for fewer items or fields. */
   RESPONSE_TOO_LARGE: 'RESPONSE_TOO_LARGE',
+  /** A `documentId` (GraphQL-over-HTTP persisted document) that no manifest in schema/trusted/ registers. */
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  /** TRUSTED_DOCUMENTS=enforce: the caller's application has not registered this document (HTTP 403). */
+  DOCUMENT_NOT_REGISTERED: 'DOCUMENT_NOT_REGISTERED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

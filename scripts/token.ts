@@ -1,5 +1,5 @@
 /**
- * npm run token -- --dept <dept> [--sub NAME] [--roles a,b] [--purposes p,q] [--ttl 1h]
+ * npm run token -- --dept <dept> [--sub NAME] [--roles a,b] [--purposes p,q] [--app NAME] [--ttl 1h]
  * Prints a token signed with the dev key (generated at first start into the data dir) or the keys
  * configured by JWT_* variables.
  */
@@ -16,7 +16,7 @@ function flag(args: string[], name: string): string | undefined {
 const args = process.argv.slice(2);
 const dept = flag(args, '--dept');
 if (!isCallerDepartment(dept)) {
-  process.stderr.write(`usage: npm run token -- --dept <${CALLER_DEPARTMENTS.join('|')}> [--sub NAME] [--roles a,b] [--purposes p,q] [--ttl 1h]\n`);
+  process.stderr.write(`usage: npm run token -- --dept <${CALLER_DEPARTMENTS.join('|')}> [--sub NAME] [--roles a,b] [--purposes p,q] [--app NAME] [--ttl 1h]\n`);
   process.exit(2);
 }
 const list = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []);
@@ -26,6 +26,7 @@ process.stdout.write(
     dept,
     roles: list(flag(args, '--roles')),
     purposes: list(flag(args, '--purposes')),
+    app: flag(args, '--app'),
     ttl: flag(args, '--ttl') ?? '1h',
   }) + '\n',
 );

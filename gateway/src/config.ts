@@ -5,6 +5,7 @@ import { responseMaxBytesFromEnv } from '../../lib/http/responseLimit';
 import { defaultListSizeFromEnv, GATEWAY_QUERY_LIMITS } from '../../lib/limits/settings';
 import type { GatewayOptions } from './server';
 import { subgraphUrlsFromEnv } from './subgraphUrls';
+import { trustedDocumentsFromEnv } from './trustedDocumentsConfig';
 
 /** The gateway's settings from the environment (README: Configuration). */
 export function gatewayOptionsFromEnv(overrides: Partial<GatewayOptions> = {}): GatewayOptions {
@@ -23,6 +24,7 @@ export function gatewayOptionsFromEnv(overrides: Partial<GatewayOptions> = {}): 
     admission: admissionLimitsFromEnv(),
     maxInFlightPerCaller: envInt('GATEWAY_MAX_IN_FLIGHT_PER_CALLER', 8),
     responseMaxBytes: responseMaxBytesFromEnv(),
+    trustedDocuments: trustedDocumentsFromEnv(),
     ...overrides,
   };
 }

@@ -22,6 +22,7 @@ import { responseLimit, responseMaxBytesFromEnv, tooLargeMessage } from '../../l
 import { createSubgraphFetcher, SubgraphResponseTooLargeError } from './fetcher';
 import { OVERLOADED_STATUS, subgraphOverloaded } from './overload';
 import { gatewayQueryLimits, keepLimitCode, subgraphRefusedQuery, type QueryLimits } from './limits';
+import { trustedDocuments, type TrustedDocumentsOptions } from './trustedDocuments';
 
 export interface GatewayContext {
   caller: Caller;
@@ -50,6 +51,8 @@ export interface GatewayOptions {
   maxInFlightPerCaller?: number;
   /** Largest answer sent, and largest subgraph answer read (RESPONSE_MAX_BYTES, default 8 MiB). */
   responseMaxBytes?: number;
+  /** Registered documents per application (TRUSTED_DOCUMENTS, TRUSTED_DOCUMENTS_DIR, TRUSTED_DOCUMENTS_OPEN_ROLES; default off). */
+  trustedDocuments?: TrustedDocumentsOptions;
   /** Benchmarks only (bench/graph): no token check here (the header is still forwarded). Never configurable. */
   unsafeBenchmarkWithoutSecurity?: boolean;
 }
@@ -144,6 +147,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   await apollo.start();
 
+  const trusted = trustedDocuments(options.trustedDocuments ?? { mode: 'off' });
   const subgraphUrls = subgraphUrlsOf(supergraphSdl, options.subgraphUrls);
   const handler = createHttpHandler<GatewayContext>({
     apollo,
@@ -158,6 +162,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // Ready = supergraph loaded (apollo.start resolved) and every subgraph answers /health.
     readiness: () => unreachableSubgraphs(subgraphUrls),
     maxBodyBytes: options.maxBodyBytes,
+    prepareRequest: (request, context) => trusted.prepareRequest(request, context.caller),
     async context(req, requestId) {
       const authorization = Array.isArray(req.headers.authorization) ? req.headers.authorization[0] : req.headers.authorization;
       const caller = options.unsafeBenchmarkWithoutSecurity

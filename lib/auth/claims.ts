@@ -6,6 +6,12 @@ export interface Caller {
   dept: CallerDepartment;
   roles: string[];
   purposes: string[];
+  /**
+   * The department application the token was issued to: the `client_id` claim of RFC 9068 (JWT access
+   * tokens). Absent for people and tools that are not a registered application. Trusted documents
+   * (gateway/src/trustedDocuments.ts) are registered per application.
+   */
+  app?: string;
 }
 
 export function isCallerDepartment(value: unknown): value is CallerDepartment {
@@ -29,5 +35,10 @@ export function callerFromPayload(payload: Record<string, unknown>): Caller {
   let purposes: string[];
   try { roles = stringList(payload.roles); } catch (e) { throw new Error(`claim "roles" ${(e as Error).message}`); }
   try { purposes = stringList(payload.purposes); } catch (e) { throw new Error(`claim "purposes" ${(e as Error).message}`); }
-  return { sub: payload.sub, dept: payload.dept, roles, purposes };
+  if (payload.client_id !== undefined && (typeof payload.client_id !== 'string' || !/^[a-z0-9][a-z0-9-]{0,62}$/.test(payload.client_id))) {
+    throw new Error('claim "client_id" must be an application name: lower-case letters, digits and "-"');
+  }
+  const caller: Caller = { sub: payload.sub, dept: payload.dept, roles, purposes };
+  if (payload.client_id !== undefined) caller.app = payload.client_id as string;
+  return caller;
 }

@@ -10,6 +10,8 @@ export interface TokenRequest {
   dept: CallerDepartment;
   roles?: string[];
   purposes?: string[];
+  /** The application the token is issued to (claim `client_id`, RFC 9068). */
+  app?: string;
   /** Seconds or a vercel/ms string such as "1h". Default 1h. */
   ttl?: string | number;
 }
@@ -17,7 +19,7 @@ export interface TokenRequest {
 export function signToken(settings: TokenSettings, req: TokenRequest): string {
   if (!settings.signKey) throw new Error('this process has no signing key (set JWT_PRIVATE_KEY_FILE or JWT_PRIVATE_KEY)');
   return jwt.sign(
-    { dept: req.dept, roles: req.roles ?? [], purposes: req.purposes ?? [] },
+    { dept: req.dept, roles: req.roles ?? [], purposes: req.purposes ?? [], ...(req.app ? { client_id: req.app } : {}) },
     settings.signKey,
     {
       algorithm: settings.algorithm,

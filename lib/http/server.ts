@@ -36,6 +36,25 @@ export interface HttpServiceOptions<Ctx extends BaseContext> {
    * the token is verified; undefined = not counted). Past it: 429 with Retry-After, code OVERLOADED.
    */
   perCaller?: { limit: number; key(context: Ctx): string | undefined };
+  /**
+   * Looks at (and may rewrite) a request once its token is verified and its body parsed, before it
+   * takes a slot: e.g. the gateway's trusted documents fill in a `documentId`'s text, or refuse a
+   * document. Throw RequestRefused to answer at once with its status and code.
+   */
+  prepareRequest?(request: { method: string; body: unknown; search: URLSearchParams }, context: Ctx): { body: unknown; search: URLSearchParams };
+}
+
+/** Thrown by prepareRequest: answered with this HTTP status and a GraphQL error carrying `code`. */
+export class RequestRefused extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'RequestRefused';
+  }
 }
 
 export interface RunningService {
@@ -186,9 +205,18 @@ export function createHttpHandler<Ctx extends BaseContext>(options: HttpServiceO
             return sendJson(res, 400, graphQLErrorBody('request body is not valid JSON', ErrorCode.BAD_USER_INPUT));
           }
         }
+        let search = url.searchParams;
+        if (options.prepareRequest) {
+          try {
+            ({ body: parsed, search } = options.prepareRequest({ method: req.method ?? 'GET', body: parsed, search }, context));
+          } catch (e) {
+            if (e instanceof RequestRefused) return sendJson(res, e.status, graphQLErrorBody(e.message, e.code, e.extensions));
+            throw e;
+          }
+        }
         let release: () => void;
         try {
-          release = isTypenameProbe(parsed, url.searchParams) ? () => undefined : await admitted(admission, res);
+          release = isTypenameProbe(parsed, search) ? () => undefined : await admitted(admission, res);
         } catch (e) {
           if (e instanceof Shed) return shed(res, e);
           if (e instanceof Abandoned) return void res.destroy(); // nobody is waiting for an answer
@@ -196,7 +224,7 @@ export function createHttpHandler<Ctx extends BaseContext>(options: HttpServiceO
         }
         try {
           const result = await options.apollo.executeHTTPGraphQLRequest({
-            httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsed },
+            httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: search === url.searchParams ? url.search : `?${search}`, body: parsed },
             context: async () => context,
           });
           for (const [k, v] of result.headers) res.setHeader(k, v);
