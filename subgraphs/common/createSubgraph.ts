@@ -185,7 +185,7 @@ export async function createSubgraphServer<Data>(
       const op = req.headers['x-client-operation'];
       const clientOperation = typeof op === 'string' && /^\w{1,100}$/.test(op) ? op : undefined;
       const caseIdHeader = caseIdFromHeaders(req.headers);
-      return { caller, requestId, clientOperation, subgraph: def.name, data: dataLayer.forRequest(), reads: new ReadLog(), caseIdHeader };
+      return { caller, requestId, clientOperation, subgraph: def.name, data: dataLayer.forRequest(), reads: new ReadLog(), caseIdHeader, authorization: req.headers.authorization };
     },
     async readiness() {
       return options.connection.readyState === 1 ? [] : [`database ${options.connection.name} not connected`];

@@ -1,10 +1,14 @@
 import type { SubgraphDefinition } from '../common/createSubgraph';
-import { createJointDataLayer, type JointData } from './data';
+import { createJointDataLayer, type JointData, type JointOptions } from './data';
 import { jointResolvers } from './resolvers';
 
-/** 联合监管 joint supervision: cross-department views and the resource catalogue. */
-export const jointSubgraph: SubgraphDefinition<JointData> = {
-  name: 'joint',
-  resolvers: jointResolvers as SubgraphDefinition<JointData>['resolvers'],
-  createDataLayer: createJointDataLayer,
-};
+/** 联合监管 joint supervision: cross-department views, the resource catalogue and the joint case file. */
+export function createJointSubgraph(options: JointOptions = {}): SubgraphDefinition<JointData> {
+  return {
+    name: 'joint',
+    resolvers: jointResolvers as SubgraphDefinition<JointData>['resolvers'],
+    createDataLayer: (conn) => createJointDataLayer(conn, options),
+  };
+}
+
+export const jointSubgraph: SubgraphDefinition<JointData> = createJointSubgraph();

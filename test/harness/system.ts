@@ -11,6 +11,7 @@ import { seedDemoCity } from '../../adapters/demo/seed';
 import type { DemoCity } from '../../adapters/demo/city';
 import { listedSubgraphs } from '../../schema/compose';
 import { SUBGRAPHS } from '../../subgraphs/registry';
+import { createJointSubgraph } from '../../subgraphs/joint/server';
 import type { SubgraphName } from '../../lib/config';
 import { testStore } from './db';
 import { startGateway, startSubgraph, type GatewayHandle, type Started } from './services';
@@ -48,13 +49,17 @@ export async function startSystem(options: SystemOptions = {}): Promise<SystemHa
   const connections: Record<string, Connection> = {};
   const services: Started[] = [];
   const subgraphUrls: Record<string, string> = {};
+  // joint captures case evidence through the gateway, which starts after the subgraphs: it reads the URL when it needs it.
+  let gatewayUrl = '';
+  const definition = (name: SubgraphName) => (name === 'joint' ? createJointSubgraph({ gatewayUrl: () => gatewayUrl }) : SUBGRAPHS[name]!);
   for (const name of names) {
     connections[name] = await store.connect(name, { monitorCommands: options.monitorCommands });
-    const s = await startSubgraph(SUBGRAPHS[name]!, connections[name]);
+    const s = await startSubgraph(definition(name), connections[name]);
     services.push(s);
     subgraphUrls[name] = s.url;
   }
   const gateway = await startGateway(subgraphUrls);
+  gatewayUrl = gateway.url;
   return {
     gateway,
     city,

@@ -1,0 +1,154 @@
+/**
+ * Issue 19's "done when", on the demo city: a planted wage-arrears project → openCaseFromArrears (the
+ * finding and the records behind it captured as evidence) → evidence captured by housing from hrss and
+ * housing → INVESTIGATING, NOTIFIED, LEGAL_REVIEW by a legal reviewer → DECIDED with hrss's own decision
+ * → SERVED → CLOSED; verifyCase holds and hrss's audit trail shows housing's evidence reads with the case id.
+ * Then the tamper tests, each changing joint's database directly.
+ */
+import { canonical, linkHash, type ChainLink } from '../../subgraphs/joint/cases/chain';
+import { startSystem, type SystemHandle } from '../harness/system';
+import { bearer } from '../harness/tokens';
+import { ADVANCE, ATTACH, gql, housingOfficer, hrssOfficer, hrssReviewer, ok, OPEN_FROM_ARREARS, VERIFY } from './caseSupport';
+
+let system: SystemHandle;
+beforeAll(async () => {
+  system = await startSystem({ projects: 12, monitoringDays: 2 });
+}, 240_000);
+afterAll(() => system?.stop());
+
+const links = () => system.connections.joint.db!.collection('joint_case_links');
+
+async function verify(id: string, auth = hrssOfficer()) {
+  return (await ok(gql(system, VERIFY, { id }, auth))).verifyCase;
+}
+
+let closedCaseId = '';
+
+test('from a planted wage-arrears project to a closed case whose chain verifies', async () => {
+  const planted = system.city.planted.arrears[0];
+  expect(planted).toBeDefined();
+  const opened = (await ok(gql(system, OPEN_FROM_ARREARS, { code: planted.projectCode, month: planted.month }, hrssOfficer()))).openCaseFromArrears;
+  const id: string = opened.id;
+  expect(id).toMatch(/^LH-\d{4}-\d{6}$/);
+  expect(opened).toMatchObject({ kind: 'WAGE_ARREARS', state: 'FILED', leadDepartment: 'hrss', departments: ['housing', 'hrss'], overdue: false, warnings: [] });
+  // The finding and the records behind it: wage status (hrss), the district's arrears with employers (hrss), permit and contractor (housing).
+  expect(opened.evidence.map((e: any) => e.operationName)).toEqual(['CaseWageArrearsFinding', 'CaseArrearsByEmployer', 'CasePermitAndContractor']);
+  const finding = JSON.parse(opened.evidence[0].answer);
+  expect(finding.project.code).toBe(planted.projectCode);
+  expect(finding.project.wageStatus.workersUnpaid + finding.project.wageStatus.workersShort).toBeGreaterThan(0);
+  const permit = JSON.parse(opened.evidence[2].answer).project;
+  expect(permit.participants.some((p: any) => p.role === 'CONTRACTOR')).toBe(true);
+  expect(permit.permit.permitNo).toEqual(expect.any(String));
+  // The reviewNote was not asked; nothing denied to hrss with wage-enforcement.
+  expect(opened.evidence.flatMap((e: any) => e.denied)).toEqual([]);
+
+  // housing's officer captures evidence from hrss and housing in one operation; the permit's internal note is denied and stored as such.
+  const attached = (
+    await ok(
+      gql(system, ATTACH, {
+        id,
+        input: {
+          query: 'query SiteAndWages($code: String!, $month: String!) { project(code: $code) { code name permit { permitNo reviewNote } workforce wageStatus(month: $month) { workersUnpaid amountOwed } } }',
+          variables: { code: planted.projectCode, month: planted.month },
+          note: 'site and wage status seen by housing',
+        },
+      }, housingOfficer()),
+    )
+  ).attachEvidence;
+  expect(attached.capturedByDepartment).toBe('housing');
+  expect(attached.denied).toEqual([]); // housing owns the permit
+  expect(JSON.parse(attached.answer).project.wageStatus.amountOwed).toBeGreaterThan(0);
+
+  // hrss sees housing's evidence but not its answer (captured with housing's access).
+  const seenByHrss = (await ok(gql(system, `query C($id: ID!) { case(id: $id) { evidence { id answer answerWithheld sha256 } } }`, { id }, hrssOfficer()))).case;
+  expect(seenByHrss.evidence.find((e: any) => e.id === attached.id)).toMatchObject({ answer: null, answerWithheld: true, sha256: attached.sha256 });
+
+  const step = async (auth: string, vars: Record<string, unknown>) => (await ok(gql(system, ADVANCE, { id, ...vars }, auth))).advanceCase;
+  expect((await step(hrssOfficer(), { to: 'INVESTIGATING', officers: ['hrss-officer-1', 'hrss-officer-2'] })).state).toBe('INVESTIGATING');
+  expect((await step(hrssOfficer(), { to: 'NOTIFIED' })).state).toBe('NOTIFIED');
+  const reviewed = await step(hrssReviewer(), { to: 'LEGAL_REVIEW', review: { passed: true, opinion: '事实清楚，证据确凿' } });
+  expect(reviewed.allowedNext).toEqual(['DECIDED', 'INVESTIGATING', 'DISMISSED', 'TRANSFERRED']);
+
+  // The 5-day 陈述申辩 window has not elapsed: the decision waits unless the party waived it.
+  const early = await gql(system, ADVANCE, { id, to: 'DECIDED', decision: { type: 'ORDER_TO_PAY', documentNumber: '临人社监令〔2026〕17号', summary: '限期支付拖欠工资' } }, hrssOfficer());
+  expect(early.errors?.[0]).toMatchObject({ message: expect.stringContaining('陈述申辩'), extensions: { code: 'BAD_USER_INPUT' } });
+
+  const decided = await step(hrssOfficer(), { to: 'DECIDED', waived: true, decision: { type: 'ORDER_TO_PAY', documentNumber: '临人社监令〔2026〕17号', summary: '限期支付拖欠工资', amount: 12345.5 } });
+  expect(decided.decisions).toEqual([{ department: 'hrss', type: 'ORDER_TO_PAY', documentNumber: '临人社监令〔2026〕17号' }]);
+  // housing records its own decision with its own number: never a joint decision.
+  const both = await ok(gql(system, `mutation D($id: ID!) { recordDecision(caseId: $id, decision: { type: CREDIT_LISTING, documentNumber: "临住建信〔2026〕3号", summary: "不良信用记录" }) { decisions { department documentNumber } } }`, { id }, housingOfficer()));
+  expect(both.recordDecision.decisions).toEqual([{ department: 'hrss', documentNumber: '临人社监令〔2026〕17号' }, { department: 'housing', documentNumber: '临住建信〔2026〕3号' }]);
+  expect((await step(hrssOfficer(), { to: 'SERVED' })).state).toBe('SERVED');
+  const closed = await step(hrssOfficer(), { to: 'CLOSED' });
+  expect(closed).toMatchObject({ state: 'CLOSED', allowedNext: [], warnings: [] });
+  expect(closed.events.map((e: any) => e.to ?? e.type)).toEqual(['FILED', 'INVESTIGATING', 'NOTIFIED', 'LEGAL_REVIEW', 'DECIDED', 'DECISION', 'SERVED', 'CLOSED']);
+
+  const v = await verify(id);
+  expect(v).toMatchObject({ ok: true, checked: closed.chainLength, events: 8, evidence: 4, brokenAt: null, reason: null, witnessedUpTo: closed.chainLength, unavailableWitnesses: [] });
+  // housing (a participant, not the lead) verifies too.
+  expect((await verify(id, housingOfficer())).ok).toBe(true);
+
+  // hrss's audit trail: housing's evidence read of hrss data, recorded with the case id.
+  const trail = await ok(gql(system, `query T($id: String) { hrssAuditTrail(filter: { caseId: $id }) { dept sub caseId reads { type keys fields } } }`, { id }, bearer({ dept: 'hrss', roles: ['admin'] })));
+  const byHousing = trail.hrssAuditTrail.filter((r: any) => r.dept === 'housing' && r.sub === 'housing-officer-1');
+  expect(byHousing.length).toBeGreaterThanOrEqual(1);
+  expect(byHousing[0]).toMatchObject({ caseId: id });
+  expect(byHousing.flatMap((r: any) => r.reads)).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'Project', keys: [planted.projectCode], fields: expect.arrayContaining(['wageStatus']) })]));
+  closedCaseId = id;
+});
+
+/** A fresh case for each tamper test (FILED + three evidence links + two events). */
+async function freshCase(): Promise<string> {
+  const planted = system.city.planted.arrears[0];
+  const id = (await ok(gql(system, OPEN_FROM_ARREARS, { code: planted.projectCode, month: planted.month }, hrssOfficer()))).openCaseFromArrears.id;
+  await ok(gql(system, ADVANCE, { id, to: 'INVESTIGATING', officers: ['hrss-officer-1', 'hrss-officer-2'] }, hrssOfficer()));
+  await ok(gql(system, ADVANCE, { id, to: 'NOTIFIED' }, hrssOfficer()));
+  expect((await verify(id)).ok).toBe(true);
+  return id;
+}
+
+test('tamper: an edited event is detected and named', async () => {
+  const id = await freshCase();
+  const doc = await links().findOne({ caseId: id, seq: 5 });
+  const body = JSON.parse(doc!.body);
+  expect(body.to).toBe('INVESTIGATING');
+  body.officers = ['hrss-officer-1', 'someone-else'];
+  await links().updateOne({ caseId: id, seq: 5 }, { $set: { body: canonical(body) } });
+  const v = await verify(id);
+  expect(v).toMatchObject({ ok: false, brokenAt: 5, checked: 4 });
+  expect(v.reason).toMatch(/edited: hash mismatch at seq 5/);
+});
+
+test('tamper: an edited evidence answer is detected and named', async () => {
+  const id = await freshCase();
+  const doc = await links().findOne({ caseId: id, seq: 2 });
+  const answer = JSON.parse(doc!.answer);
+  answer.project.wageStatus.amountOwed = 0;
+  await links().updateOne({ caseId: id, seq: 2 }, { $set: { answer: canonical(answer) } });
+  const v = await verify(id);
+  expect(v).toMatchObject({ ok: false, brokenAt: 2 });
+  expect(v.reason).toMatch(/edited evidence answer at seq 2/);
+});
+
+test('tamper: an event deleted in the middle is detected and named', async () => {
+  const id = await freshCase();
+  await links().deleteOne({ caseId: id, seq: 5 });
+  const v = await verify(id);
+  expect(v).toMatchObject({ ok: false, brokenAt: 5, checked: 4 });
+  expect(v.reason).toMatch(/gap: seq 5 is missing/);
+});
+
+test('tamper: a link rehashed to hide an edit breaks the next link', async () => {
+  const id = await freshCase();
+  const doc = await links().findOne({ caseId: id, seq: 5 });
+  const link: Omit<ChainLink, 'hash'> = { caseId: id, seq: 5, kind: 'event', body: { ...JSON.parse(doc!.body), note: 'rewritten' }, prevHash: doc!.prevHash };
+  await links().updateOne({ caseId: id, seq: 5 }, { $set: { body: canonical(link.body), hash: linkHash(link) } });
+  const v = await verify(id);
+  expect(v).toMatchObject({ ok: false, brokenAt: 6 });
+  expect(v.reason).toMatch(/wrong prevHash at seq 6/);
+});
+
+test('the closed case still verifies after the tampering of the others', async () => {
+  expect(closedCaseId).not.toBe('');
+  expect((await verify(closedCaseId)).ok).toBe(true);
+});
