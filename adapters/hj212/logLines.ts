@@ -13,26 +13,37 @@ export type LogLine =
 
 const LF = 0x0a;
 const CR = 0x0d;
+const CR_BYTE = Buffer.from([CR]);
 
 export async function* readLogLines(file: string, maxBytes: number, keepBytes = 4096): AsyncGenerator<LogLine> {
   let line = 0;
   let held: Buffer[] = [];
   let heldBytes = 0;
   // Set while the current line is over the limit: its start, running hash and length.
-  let over: { sample: Buffer; hash: Hash; length: number } | null = null;
+  // A trailing CR is held back (not hashed, not counted) until more of the line follows: before the
+  // LF it is the line ending, not part of the record.
+  let over: { sample: Buffer; hash: Hash; length: number; cr: boolean } | null = null;
 
   const add = (part: Buffer) => {
     if (!part.length) return;
     if (over) {
-      over.hash.update(part);
-      over.length += part.length;
+      if (over.cr) {
+        over.hash.update(CR_BYTE);
+        over.length++;
+      }
+      over.cr = part[part.length - 1] === CR;
+      const body = over.cr ? part.subarray(0, part.length - 1) : part;
+      over.hash.update(body);
+      over.length += body.length;
       return;
     }
     held.push(part);
     heldBytes += part.length;
     if (heldBytes > maxBytes) {
-      const all = Buffer.concat(held);
-      over = { sample: Buffer.from(all.subarray(0, keepBytes)), hash: createHash('sha256').update(all), length: all.length };
+      let all = Buffer.concat(held);
+      const cr = all[all.length - 1] === CR;
+      if (cr) all = all.subarray(0, all.length - 1);
+      over = { sample: Buffer.from(all.subarray(0, keepBytes)), hash: createHash('sha256').update(all), length: all.length, cr };
       held = [];
       heldBytes = 0;
     }
@@ -42,7 +53,6 @@ export async function* readLogLines(file: string, maxBytes: number, keepBytes = 
     if (over) {
       const o = over;
       over = null;
-      // A CR before the LF belongs to the line ending, not to the record.
       return { line, overlong: { sample: o.sample.toString('latin1'), length: o.length, sha256: o.hash.digest('hex') } };
     }
     let buf = held.length === 1 ? held[0] : Buffer.concat(held);
