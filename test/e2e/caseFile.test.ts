@@ -12,7 +12,7 @@ import { ADVANCE, ATTACH, gql, housingOfficer, hrssOfficer, hrssReviewer, ok, OP
 
 let system: SystemHandle;
 beforeAll(async () => {
-  system = await startSystem({ projects: 12, monitoringDays: 2 });
+  system = await startSystem({ projects: 12, monitoringDays: 4 }); // the planted night-noise night is the 3rd
 }, 240_000);
 afterAll(() => system?.stop());
 
@@ -151,4 +151,45 @@ test('tamper: a link rehashed to hide an edit breaks the next link', async () =>
 test('the closed case still verifies after the tampering of the others', async () => {
   expect(closedCaseId).not.toBe('');
   expect((await verify(closedCaseId)).ok).toBe(true);
+});
+
+test('compareEvidence reports a changed source as such, and refuses a department that did not capture it', async () => {
+  const planted = system.city.planted.arrears[0];
+  const id = (await ok(gql(system, OPEN_FROM_ARREARS, { code: planted.projectCode, month: planted.month }, hrssOfficer()))).openCaseFromArrears.id;
+  // Evidence whose source is the case file itself: its state changes when the case moves.
+  const ev = (await ok(gql(system, ATTACH, { id, input: { query: 'query S($id: ID!) { case(id: $id) { id state } }', variables: { id } } }, hrssOfficer()))).attachEvidence;
+  const COMPARE = `query Cmp($id: ID!) { compareEvidence(id: $id) { evidenceId storedIntact sourceChanged capturedSha256 currentSha256 changes { path before after } summary } }`;
+  const same = (await ok(gql(system, COMPARE, { id: ev.id }, hrssOfficer()))).compareEvidence;
+  expect(same).toMatchObject({ evidenceId: ev.id, storedIntact: true, sourceChanged: false, changes: [], capturedSha256: ev.sha256, currentSha256: ev.sha256 });
+  await ok(gql(system, ADVANCE, { id, to: 'INVESTIGATING', officers: ['hrss-officer-1', 'hrss-officer-2'] }, hrssOfficer()));
+  const changed = (await ok(gql(system, COMPARE, { id: ev.id }, hrssOfficer()))).compareEvidence;
+  expect(changed).toMatchObject({ storedIntact: true, sourceChanged: true, changes: [{ path: 'case.state', before: '"FILED"', after: '"INVESTIGATING"' }] });
+  expect(changed.summary).toContain('not tampering');
+  expect((await verify(id)).ok).toBe(true);
+  const byHousing = await gql(system, COMPARE, { id: ev.id }, housingOfficer());
+  expect(byHousing.errors?.[0]).toMatchObject({ message: expect.stringContaining('only hrss can compare it'), extensions: { code: 'FORBIDDEN' } });
+  expect((await gql(system, COMPARE, { id: `${id}:999` }, hrssOfficer())).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+});
+
+test('openCaseFromExceedances: the exceedances, their readings and the permit as evidence; a period without exceedances opens nothing', async () => {
+  const code = system.city.planted.nightNoise[0];
+  expect(code).toBeDefined();
+  const envOfficer = bearer({ dept: 'environment', sub: 'env-officer-1', roles: ['enforcement-officer'], purposes: ['pollution-enforcement'] });
+  const from = system.city.monitoringFrom;
+  const to = new Date(Date.parse(`${from}T00:00:00Z`) + system.city.monitoringDays * 86_400_000).toISOString().slice(0, 10);
+  const OPEN = `mutation O($code: String!, $from: String!, $to: String!) { openCaseFromExceedances(projectCode: $code, from: $from, to: $to) { id kind departments leadDepartment evidence { operationName answer denied { path } } } }`;
+  const opened = (await ok(gql(system, OPEN, { code, from, to }, envOfficer))).openCaseFromExceedances;
+  expect(opened).toMatchObject({ kind: 'NOISE', leadDepartment: 'environment', departments: ['environment', 'housing'] });
+  const names = opened.evidence.map((e: any) => e.operationName);
+  expect(names.slice(0, 2)).toEqual(['CaseExceedanceFinding', 'CasePermitAndContractor']);
+  expect(names.slice(2).every((n: string) => n === 'CaseExceedanceReadings')).toBe(true);
+  const finding = JSON.parse(opened.evidence[0].answer).project;
+  expect(finding.exceedances.length).toBeGreaterThan(0);
+  const readings = JSON.parse(opened.evidence[2].answer).station.readings;
+  expect(readings.length).toBeGreaterThan(0);
+  expect((await verify(opened.id, envOfficer)).ok).toBe(true);
+
+  const quiet = system.city.projects.map((p) => p.code).find((c) => !system.city.planted.nightNoise.includes(c))!;
+  const none = await gql(system, OPEN, { code: quiet, from: '2020-01-01', to: '2020-01-02' }, envOfficer);
+  expect(none.errors?.[0]).toMatchObject({ message: expect.stringContaining('shows no exceedances'), extensions: { code: 'BAD_USER_INPUT' } });
 });
