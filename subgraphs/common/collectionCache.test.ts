@@ -189,3 +189,34 @@ test('a copy past half its age is reloaded in the background: requests meanwhile
     clock.mockRestore();
   }
 });
+
+test('a collection above READ_CACHE_MAX_DOCS is not re-read to learn it again: counted after an ingest, never re-read for age', async () => {
+  const { conn, Item, finds } = await setup('cache_large');
+  const counts: string[] = [];
+  conn.getClient().on('commandStarted', (e: { commandName: string; command: Record<string, unknown> }) => {
+    if (e.commandName === 'count') counts.push(String(e.command.count));
+  });
+  await ingest(conn, Item, [item('a', 's1', 1, 1), item('b', 's1', 2, 2)]);
+  const cache = new CollectionCache(conn, { ...ON, maxDocs: 1, maxAgeMs: 10_000 });
+  expect(await cache.forRequest().all(Item)).toBeNull();
+  expect(finds.filter((f) => f === 'items')).toHaveLength(1);
+
+  const t0 = Date.now();
+  const clock = jest.spyOn(Date, 'now').mockReturnValue(t0 + 60_000); // far past the maximum age
+  try {
+    expect(await cache.forRequest().all(Item)).toBeNull();
+  } finally {
+    clock.mockRestore();
+  }
+  expect(finds.filter((f) => f === 'items')).toHaveLength(1);
+
+  await ingest(conn, Item, [item('c', 's2', 3, 3)]); // a new revision: counted, still too large, not read
+  expect(await cache.forRequest().all(Item)).toBeNull();
+  expect(finds.filter((f) => f === 'items')).toHaveLength(1);
+  expect(counts.filter((c) => c === 'items')).toHaveLength(1);
+
+  // Shrunk below the limit through the adapters: read and kept again.
+  await Item.deleteMany({ _id: { $in: ['a', 'b'] } });
+  await ingest(conn, Item, [item('c', 's2', 3, 4)]);
+  expect((await cache.forRequest().all(Item))!.map((d) => d.qty)).toEqual([4]);
+});

@@ -17,7 +17,8 @@
  *
  * Copies are frozen: a resolver that tried to change a shared document would throw, not leak the change
  * into other requests. A collection with more than `READ_CACHE_MAX_DOCS` documents (default 50,000) is
- * not kept: its loaders query the store.
+ * not kept: its loaders query the store; it is not read again for its age, and after an ingest it is
+ * counted before it is read (a read of maxDocs + 1 documents takes seconds on the embedded store).
  *
  * Cold paths (issue 17): loading a copy reads the whole collection (seconds at 1,000 projects: the first
  * 50-project list took 8.5 s). So a subgraph warms its copies before it listens (`warm`, bounded by
@@ -89,6 +90,8 @@ export class CollectionCache {
   private readonly copies = new Map<string, Copy>();
   /** Collection → the derived values asked of it (name → compute), rebuilt with a background reload. */
   private readonly recipes = new Map<string, Map<string, (docs: readonly unknown[]) => unknown>>();
+  /** Collections last found above READ_CACHE_MAX_DOCS. */
+  private readonly tooLarge = new Set<string>();
 
   constructor(
     private readonly conn: Connection,
@@ -155,6 +158,8 @@ export class CollectionCache {
     const name = model.collection.collectionName;
     const now = Date.now();
     const have = this.copies.get(name);
+    // Too large at this revision: nothing held that could age (its loaders query the store).
+    if (have && have.rev === rev && this.tooLarge.has(name)) return have;
     if (have && have.rev === rev && now - have.loadedAt <= this.settings.maxAgeMs) {
       if (now - have.loadedAt > this.settings.maxAgeMs / 2) this.refreshAhead(model, have);
       return have;
@@ -168,8 +173,17 @@ export class CollectionCache {
   }
 
   private async load(model: Model<any>): Promise<readonly unknown[] | null> {
+    const name = model.collection.collectionName;
+    // A collection found too large is counted before it is read again: past READ_CACHE_MAX_DOCS every
+    // new revision would otherwise read maxDocs + 1 documents (seconds on the embedded store) to learn it.
+    if (this.tooLarge.has(name) && (await model.estimatedDocumentCount()) > this.settings.maxDocs) return null;
     const all = await model.find({}).limit(this.settings.maxDocs + 1).lean();
-    return all.length > this.settings.maxDocs ? null : deepFreeze(all);
+    if (all.length > this.settings.maxDocs) {
+      this.tooLarge.add(name);
+      return null;
+    }
+    this.tooLarge.delete(name);
+    return deepFreeze(all);
   }
 
   /**
