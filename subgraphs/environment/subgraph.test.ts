@@ -203,3 +203,38 @@ describe('access matrix', () => {
     expect(trail[0].reads.map((x) => x.type)).toEqual(expect.arrayContaining(['Exceedance', 'Query']));
   });
 });
+
+test('a conflicting packet for a slot (issue 18): the reading in use unchanged, Reading.conflicting and FactorReading.conflictingValues show it', async () => {
+  const quiet = city.projects.find((p) => p.stationMn && !city.planted.nightNoise.includes(p.code))!;
+  const mn = quiet.stationMn!;
+  const rows = fs.readFileSync(path.join(dir, 'environment-stations.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+  const pw = rows.find((r) => r[0] === mn)![rows[0].indexOf('pw')];
+  const query = `query($mn: String!) { station(mn: $mn) {
+    latestReading { dataTime conflicting values { code value conflictingValues } }
+    readings(from: "2026-10-04T23:30:00+08:00", to: "2026-10-05") { dataTime conflicting values { code value conflictingValues } } } }`;
+  const before = await gql(query, { mn });
+  expect(before.errors).toBeUndefined();
+  const last = before.data.station.latestReading;
+  expect(last).toMatchObject({ dataTime: '2026-10-04T15:45:00.000Z', conflicting: false });
+  const pm10 = last.values.find((v: any) => v.code === 'a34002').value as number;
+  const other = pm10 === 64 ? 63 : 64;
+
+  // The same slot again, with the station's password, and another PM10.
+  const { buildFrame } = await import('../../adapters/hj212/frame');
+  const file = path.join(dir, 'conflict.log');
+  fs.writeFileSync(file, buildFrame(`QN=20261004234600000;ST=39;CN=2051;PW=${pw};MN=${mn};Flag=4;CP=&&DataTime=20261004234500;a34002-Avg=${other},a34002-Flag=N&&`));
+  const sink = new IngestSink(conn, { source: 'hj212' });
+  await hj212Adapter.ingestFile(file, sink, conn, {});
+  expect(await sink.finish()).toMatchObject({ read: 1, accepted: 1, conflicts: 1 });
+
+  const after = await gql(query, { mn });
+  expect(after.errors).toBeUndefined();
+  const latest = after.data.station.latestReading;
+  expect(latest.conflicting).toBe(true);
+  expect(latest.values.find((v: any) => v.code === 'a34002')).toEqual({ code: 'a34002', value: pm10, conflictingValues: [other] });
+  expect(latest.values.find((v: any) => v.code === 'LA').conflictingValues).toEqual([]);
+  const [earlier, slot] = after.data.station.readings;
+  expect(earlier.conflicting).toBe(false);
+  expect(slot).toMatchObject({ dataTime: '2026-10-04T15:45:00.000Z', conflicting: true });
+  expect(slot.values.find((v: any) => v.code === 'a34002')).toEqual({ code: 'a34002', value: pm10, conflictingValues: [other] });
+});

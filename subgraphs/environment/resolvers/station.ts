@@ -5,22 +5,23 @@ import { parsePeriod } from '../period';
 import type { RuleSet } from '../rules/config';
 import type { Ctx } from './shared';
 
-export function factorReading(code: string, value: number | null, flag: string | null, rules: RuleSet) {
+export function factorReading(code: string, value: number | null, flag: string | null, rules: RuleSet, conflictingValues: number[] = []) {
   const p = rules.pollutants[code];
-  return { code, name: p?.name ?? null, unit: p?.unit ?? null, value, flag };
+  return { code, name: p?.name ?? null, unit: p?.unit ?? null, value, flag, conflictingValues };
 }
 
 /** Samples of one station, grouped into one reading per time and command. */
 export function readingsFromSamples(samples: Sample[], rules: RuleSet) {
-  const byTime = new Map<string, { dataTime: string; command: string; values: ReturnType<typeof factorReading>[] }>();
+  const byTime = new Map<string, { dataTime: string; command: string; conflicting: boolean; values: ReturnType<typeof factorReading>[] }>();
   for (const s of samples) {
     const key = `${s.t}|${s.cn}`;
     let r = byTime.get(key);
     if (!r) {
-      r = { dataTime: new Date(s.t).toISOString(), command: s.cn, values: [] };
+      r = { dataTime: new Date(s.t).toISOString(), command: s.cn, conflicting: false, values: [] };
       byTime.set(key, r);
     }
-    r.values.push(factorReading(s.code, s.value, s.flag, rules));
+    if (s.alternatives?.length) r.conflicting = true;
+    r.values.push(factorReading(s.code, s.value, s.flag, rules, s.alternatives));
   }
   return [...byTime.values()];
 }
@@ -41,10 +42,19 @@ export const MonitoringStation = {
   async latestReading(s: StationDoc, _: unknown, ctx: Ctx) {
     const latest = await ctx.data.latestByMn.load(s.mn);
     if (!latest) return null;
+    const t = new Date(latest.dataTime).getTime();
+    // Only a slot marked conflicting at ingest costs a read of its samples (the conflicting values).
+    const alternatives = new Map<string, number[]>();
+    if (latest.conflicting) {
+      for (const x of await ctx.data.samples(s.mn, { from: new Date(t), to: new Date(t + 1) })) {
+        if (x.cn === latest.cn && x.alternatives?.length) alternatives.set(x.code, x.alternatives);
+      }
+    }
     return {
-      dataTime: new Date(latest.dataTime).toISOString(),
+      dataTime: new Date(t).toISOString(),
       command: latest.cn,
-      values: latest.values.map((v: FactorValueDoc) => factorReading(v.code, v.avg ?? v.rtd ?? null, v.flag ?? null, ctx.data.rules)),
+      conflicting: latest.conflicting === true,
+      values: latest.values.map((v: FactorValueDoc) => factorReading(v.code, v.avg ?? v.rtd ?? null, v.flag ?? null, ctx.data.rules, alternatives.get(v.code))),
     };
   },
   async readings(s: StationDoc, args: { from: string; to: string }, ctx: Ctx) {
