@@ -5,10 +5,12 @@ import { hostToBind, portFor } from '../../lib/config';
 import { log } from '../../lib/log';
 import { announceReady } from '../../lib/process/ready';
 import { createSubgraphServer, type SubgraphDefinition } from './createSubgraph';
+import { countStoreQueries, storeQueryMetricsEnabled } from './storeQueryMetrics';
 
 export async function runSubgraph<Data>(def: SubgraphDefinition<Data>): Promise<void> {
   const store = await openStore({ log: (m) => log.info(m) });
   const connection = await connectSilo(store.uri, def.name);
+  if (storeQueryMetricsEnabled()) countStoreQueries(connection, def.name);
   const server = await createSubgraphServer(def, { connection, tokens: tokenSettingsFromEnv() });
   const running = await server.listen(portFor(def.name), hostToBind());
   announceReady(def.name, running.url, running.port);
