@@ -227,3 +227,15 @@ test('cases lists only the caller department\'s cases, filtered and paged', asyn
   expect(all).toContain(a.id);
   expect(new Set(all).size).toBe(all.length);
 });
+
+test("a read of a case by a participating department other than the lead is in joint's audit trail, with the case number", async () => {
+  const c = await open();
+  await ok(gql(system, `query Peek($id: ID!) { case(id: $id) { id state evidence { sha256 } } }`, { id: c.id }, housingOfficer('housing-reader')));
+  const trail = await ok(gql(system, `{ jointAuditTrail(filter: { sub: "housing-reader" }) { dept sub operationName reads { type keys fields } } }`, {}, bearer({ dept: 'joint', roles: ['auditor'] })));
+  const [record] = trail.jointAuditTrail;
+  expect(record).toMatchObject({ dept: 'housing', sub: 'housing-reader', operationName: 'Peek' });
+  expect(record.reads).toEqual(expect.arrayContaining([
+    { type: 'JointCase', keys: [c.id], fields: ['evidence', 'id', 'state'] },
+    { type: 'Query', keys: [JSON.stringify({ id: c.id })], fields: ['case'] },
+  ]));
+});

@@ -78,6 +78,15 @@ function eventView(link: ChainLinkDoc) {
   };
 }
 
+/** JointCase's catalogue key is `id`: the audit trail records which case a department read. */
+function withId<T extends CaseDoc | null>(c: T): T {
+  return c ? Object.assign(c, { id: c._id }) : c;
+}
+
+async function caseOf(p: Promise<CaseDoc>): Promise<CaseDoc> {
+  return withId(await p);
+}
+
 function notFound(what: string, argument: string): GraphQLError {
   return new GraphQLError(`No ${what}`, { extensions: { code: ErrorCode.NOT_FOUND, argument } });
 }
@@ -93,11 +102,11 @@ export const JSONScalar = new GraphQLScalarType({
 export const caseResolvers = {
   JSON: JSONScalar,
   Query: {
-    case: (_: unknown, a: { id: string }, ctx: Ctx) => ctx.data.cases.read(ctx.caller, a.id),
+    case: async (_: unknown, a: { id: string }, ctx: Ctx) => withId(await ctx.data.cases.read(ctx.caller, a.id)),
     async cases(_: unknown, a: { filter?: Record<string, unknown> | null; first?: number | null; after?: string | null }, ctx: Ctx) {
       const page = await ctx.data.cases.list(ctx.caller, a.filter ?? {}, a.first ?? 20, a.after ?? null);
       return {
-        edges: page.cases.map((c) => ({ cursor: c._id, node: c })),
+        edges: page.cases.map((c) => ({ cursor: c._id, node: withId(c) })),
         pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cases.at(-1)?._id ?? null },
         totalCount: page.total,
       };
@@ -111,11 +120,11 @@ export const caseResolvers = {
   },
   Mutation: {
     openCase: (_: unknown, a: { input: Parameters<JointData['cases']['openCase']>[1]; idempotencyKey?: string | null }, ctx: Ctx) =>
-      ctx.data.cases.openCase(requester(ctx), { ...a.input, subject: { ...a.input.subject } }, a.idempotencyKey),
+      caseOf(ctx.data.cases.openCase(requester(ctx), plain(a.input), a.idempotencyKey)),
     openCaseFromArrears: (_: unknown, a: { projectCode: string; month: string; idempotencyKey?: string | null }, ctx: Ctx) =>
-      ctx.data.cases.openFromArrears(requester(ctx), a.projectCode, a.month, a.idempotencyKey),
+      caseOf(ctx.data.cases.openFromArrears(requester(ctx), a.projectCode, a.month, a.idempotencyKey)),
     openCaseFromExceedances: (_: unknown, a: { projectCode: string; from: string; to: string; idempotencyKey?: string | null }, ctx: Ctx) =>
-      ctx.data.cases.openFromExceedances(requester(ctx), a.projectCode, a.from, a.to, a.idempotencyKey),
+      caseOf(ctx.data.cases.openFromExceedances(requester(ctx), a.projectCode, a.from, a.to, a.idempotencyKey)),
     async attachEvidence(_: unknown, a: { caseId: string; input: EvidenceRequest; idempotencyKey?: string | null }, ctx: Ctx) {
       const input: EvidenceRequest = { query: a.input.query, variables: (a.input.variables as Record<string, unknown> | null | undefined) ?? null, note: a.input.note ?? null };
       const { link } = await ctx.data.cases.attachEvidence(requester(ctx), a.caseId, input, a.idempotencyKey);
@@ -123,12 +132,12 @@ export const caseResolvers = {
     },
     advanceCase: (_: unknown, a: TransitionRequest & { caseId: string; effectiveAt?: string | null; idempotencyKey?: string | null }, ctx: Ctx) => {
       const { caseId, idempotencyKey, ...req } = a;
-      return ctx.data.cases.advance(requester(ctx), caseId, plain(req), idempotencyKey);
+      return caseOf(ctx.data.cases.advance(requester(ctx), caseId, plain(req), idempotencyKey));
     },
     recordDecision: (_: unknown, a: { caseId: string; decision: NonNullable<TransitionRequest['decision']>; effectiveAt?: string | null; idempotencyKey?: string | null }, ctx: Ctx) =>
-      ctx.data.cases.recordDecision(requester(ctx), a.caseId, plain(a.decision), a.effectiveAt, a.idempotencyKey),
+      caseOf(ctx.data.cases.recordDecision(requester(ctx), a.caseId, plain(a.decision), a.effectiveAt, a.idempotencyKey)),
     recordClockEvent: (_: unknown, a: { caseId: string; action: ClockAction; days?: number | null; reason: string; effectiveAt?: string | null; idempotencyKey?: string | null }, ctx: Ctx) =>
-      ctx.data.cases.clock(requester(ctx), a.caseId, { action: a.action, days: a.days, reason: a.reason, effectiveAt: a.effectiveAt }, a.idempotencyKey),
+      caseOf(ctx.data.cases.clock(requester(ctx), a.caseId, { action: a.action, days: a.days, reason: a.reason, effectiveAt: a.effectiveAt }, a.idempotencyKey)),
   },
   JointCase: {
     id: (c: CaseDoc) => c._id,
