@@ -22,6 +22,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { composeApiSchema, readApiSchema } from './checkCompose';
+import { usedCoordinatesOfTrustedDocuments } from '../gateway/src/trustedDocumentsUsage';
 
 export const SCHEMA_DIR = __dirname;
 export const RELEASED_DIR = path.join(__dirname, 'released');
@@ -69,6 +70,13 @@ export interface CheckOptions {
   today?: string;
 }
 
+/** Why, for the breaking changes graphql-inspector gives no reason for. */
+const DEFAULT_WHY: Record<string, string> = {
+  FIELD_TYPE_CHANGED: 'clients reading the field get a value of another type than the one they were written for',
+  INPUT_FIELD_TYPE_CHANGED: 'clients sending the field may send a value the new type refuses',
+  TYPE_KIND_CHANGED: 'every selection or value of this type was written for the other kind',
+};
+
 const REMOVAL_DATE = /removal after (\d{4}-\d{2}-\d{2})/i;
 const REMOVALS = new Set(['FIELD_REMOVED', 'ENUM_VALUE_REMOVED', 'INPUT_FIELD_REMOVED', 'FIELD_ARGUMENT_REMOVED']);
 
@@ -114,7 +122,7 @@ function findingOf(change: Change, released: GraphQLSchema, today: string): Find
     change: String(change.type),
     level: levelOf(change),
     message: change.message,
-    why: change.criticality.reason ?? '',
+    why: change.criticality.reason ?? DEFAULT_WHY[String(change.type)] ?? (levelOf(change) === 'BREAKING' ? 'a client written against the released schema can fail on this change' : ''),
   };
   if (!REMOVALS.has(finding.change)) return finding;
   const deprecation = deprecationAt(released, coordinate);
@@ -222,7 +230,11 @@ if (require.main === module) {
   const argv = process.argv.slice(2);
   const schemaDir = argValue(argv, '--schema-dir') ?? SCHEMA_DIR;
   const releasedDir = argValue(argv, '--released-dir') ?? RELEASED_DIR;
-  checkSchema({ schemaDir, releasedDir })
+  // --trusted-documents-usage: the registered operations (schema/trusted/) as usage data, read against the release.
+  const withUsage = argv.includes('--trusted-documents-usage');
+  Promise.resolve()
+    .then(() => ({ usedCoordinates: withUsage ? usedCoordinatesOfTrustedDocuments(readApiSchema(path.join(releasedDir, 'schema.graphql')), argValue(argv, '--trusted-dir')) : undefined }))
+    .then(({ usedCoordinates }) => checkSchema({ schemaDir, releasedDir, usedCoordinates }))
     .then((result) => {
       const report = formatReport(result, `release ${releasedVersion(releasedDir) ?? '(unversioned)'}`);
       (result.breaking.length ? process.stderr : process.stdout).write(report);

@@ -14,7 +14,7 @@ import {
   visitWithTypeInfo,
   type GraphQLSchema,
 } from 'graphql';
-import type { Manifest } from './trustedDocumentsManifest';
+import { loadManifests, type Manifest } from './trustedDocumentsManifest';
 
 export interface CoordinateUse {
   /** Applications whose registered documents use the coordinate. */
@@ -88,4 +88,13 @@ export function touchesUsedCoordinate(used: ReadonlyMap<string, unknown>, path: 
   if (used.has(coordinate)) return true;
   for (const c of used.keys()) if (c.startsWith(`${coordinate}.`) || c.startsWith(`${coordinate}(`)) return true;
   return false;
+}
+
+/**
+ * The set schema:check takes as `usedCoordinates`: every coordinate the manifests in `dir` use, read
+ * against the RELEASED schema (the one the operations were written for: against the new one a removed
+ * field could not be resolved, and its use would be missed).
+ */
+export function usedCoordinatesOfTrustedDocuments(releasedSchema: GraphQLSchema, dir?: string): Set<string> {
+  return new Set(schemaCoordinatesUsed(loadManifests(dir).values(), releasedSchema).keys());
 }
