@@ -11,12 +11,13 @@ export async function ingestBlacklistFile(file: string, sink: IngestSink, conn: 
   const term = listingTermYears();
   for await (const rec of readCsvRecords(file, { encoding: options.encoding })) {
     const where = `${file}:${rec.line}`;
+    sink.countRead();
     if (rec.error !== undefined) {
-      await sink.reject(where, rec.raw, `malformed CSV row: ${rec.error}`);
+      await sink.rejectRecord(where, rec, `malformed CSV row: ${rec.error}`);
       continue;
     }
     const parsed = parseBlacklistRow(rec.fields, term);
-    if (parsed.reason !== undefined) await sink.reject(where, rec.raw, parsed.reason);
+    if (parsed.reason !== undefined) await sink.rejectRecord(where, rec, parsed.reason);
     // An early removal changes an existing entry: upsert by decision number (a few hundred rows at most).
     else await sink.accept(models.BlacklistEntry, { decisionNo: parsed.doc.decisionNo }, { ...parsed.doc });
   }

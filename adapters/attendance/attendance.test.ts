@@ -69,14 +69,15 @@ test('ingests blocks, quarantines bad rows raw with file and line, and re-ingest
   ];
   const file = writeCsv(path.join(dir, 'attendance.csv'), csv(ATTENDANCE_COLUMNS, rows));
   const first = await ingestFile(attendanceAdapter, file, conn);
-  expect(first).toMatchObject({ accepted: 3, duplicates: 0, rejected: 1, reasons: [{ where: `${file}:4`, reason: '进场时间: "soon" is not a time (HH:MM)' }] });
+  // Rows are counted (4 good rows in 3 blocks), so that accepted + duplicates + rejected = read.
+  expect(first).toMatchObject({ read: 5, accepted: 4, duplicates: 0, rejected: 1, reasons: [{ where: `${file}:4`, reason: '进场时间: "soon" is not a time (HH:MM)' }] });
   const stored = await models.AttendanceBlock.find({}, { _id: 0 }).sort({ workerId: 1, firstDate: 1 }).lean();
   const w1 = workerIdFor(VALID_ID, SECRET);
   expect(stored.filter((b) => b.workerId === w1).map((b) => [b.month, b.days])).toEqual([['2026-10', '01,02'], ['2026-11', '02']]);
   expect((await createQuarantineModel(conn).findOne({ source: 'attendance' }).lean())?.raw).toBe(`${PROJECT},王建国,${VALID_ID},2026-10-03,soon,17:30`);
 
   const again = await ingestFile(attendanceAdapter, file, conn);
-  expect(again).toMatchObject({ accepted: 0, duplicates: 3, rejected: 1 });
+  expect(again).toMatchObject({ read: 5, accepted: 0, duplicates: 4, rejected: 1 });
   expect(await models.AttendanceBlock.find({}, { _id: 0 }).sort({ workerId: 1, firstDate: 1 }).lean()).toEqual(stored);
 });
 
@@ -87,7 +88,7 @@ test('a file in date order still groups into one block per worker-month', async 
   const file = writeCsv(path.join(dir, 'attendance-by-date.csv'), csv(ATTENDANCE_COLUMNS, rows), 'gb18030');
   const sink = new IngestSink(conn, { source: 'attendance' });
   await ingestAttendanceFile(file, sink, conn);
-  expect(await sink.finish()).toMatchObject({ accepted: 2, rejected: 0 });
+  expect(await sink.finish()).toMatchObject({ read: 6, accepted: 6, rejected: 0 });
   const blocks = await createHrssModels(conn).AttendanceBlock.find({}).lean();
   expect(blocks.map((b) => b.days)).toEqual(['01,02,03', '01,02,03']);
 });

@@ -2,12 +2,11 @@
 import type { Connection } from 'mongoose';
 import { pseudonymSecret } from '../../domain/pseudonym';
 import { createHrssModels, ensureHrssIndexes } from '../../subgraphs/hrss/models';
-import type { AttendanceBlockDoc } from '../../subgraphs/hrss/models/attendance';
 import { refreshWageFacts, WageKeys } from '../../subgraphs/hrss/wageFactsStore';
 import type { Adapter, IngestOptions } from '../common/adapter';
 import { readCsvRecords } from '../common/records';
 import type { IngestSink } from '../common/sink';
-import { AttendanceBlocks } from './blocks';
+import { AttendanceBlocks, type BlockWithRows } from './blocks';
 import { parseAttendanceRow } from './record';
 
 export async function ingestAttendanceFile(
@@ -18,24 +17,26 @@ export async function ingestAttendanceFile(
   const secret = pseudonymSecret();
   const blocks = new AttendanceBlocks(options.maxOpenBlocks);
   const touched = new WageKeys();
-  const write = async (docs: AttendanceBlockDoc[]) => {
-    // Blocks are append-only facts with a unique natural key: a plain insert is idempotent.
-    for (const d of docs) {
-      touched.add(d.month, d.projectCode);
-      await sink.acceptNew(models.AttendanceBlock, { ...d });
+  const write = async (out: BlockWithRows[]) => {
+    // Blocks are append-only facts with a unique natural key: a plain insert is idempotent. A block
+    // settles the rows it was made of: all accepted when it is new, all duplicates when it was stored.
+    for (const { doc, rows } of out) {
+      touched.add(doc.month, doc.projectCode);
+      await sink.acceptNew(models.AttendanceBlock, { ...doc }, { records: rows });
     }
   };
   for await (const rec of readCsvRecords(file, { encoding: options.encoding })) {
     const where = `${file}:${rec.line}`;
+    sink.countRead();
     if (rec.error !== undefined) {
-      await sink.reject(where, rec.raw, `malformed CSV row: ${rec.error}`);
+      await sink.rejectRecord(where, rec, `malformed CSV row: ${rec.error}`);
       continue;
     }
     const parsed = parseAttendanceRow(rec.fields, secret);
-    if (parsed.reason !== undefined) await sink.reject(where, rec.raw, parsed.reason);
-    else await write(blocks.add(parsed.doc));
+    if (parsed.reason !== undefined) await sink.rejectRecord(where, rec, parsed.reason);
+    else await write(blocks.addRow(parsed.doc));
   }
-  await write(blocks.drain());
+  await write(blocks.drainRows());
   // The wage read model is recomputed from what is stored, so the blocks must be written first.
   await sink.flush();
   await refreshWageFacts(models, touched);

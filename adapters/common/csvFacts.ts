@@ -19,12 +19,13 @@ export async function ingestCsvFacts<T extends object>(
 ): Promise<void> {
   for await (const rec of readCsvRecords(file, { encoding: options.encoding })) {
     const where = `${file}:${rec.line}`;
+    sink.countRead();
     if (rec.error !== undefined) {
-      await sink.reject(where, rec.raw, `malformed CSV row: ${rec.error}`);
+      await sink.rejectRecord(where, rec, `malformed CSV row: ${rec.error}`);
       continue;
     }
     const parsed = parse(rec.fields);
-    if (parsed.reason !== undefined) await sink.reject(where, rec.raw, parsed.reason);
+    if (parsed.reason !== undefined) await sink.rejectRecord(where, rec, parsed.reason);
     else await sink.acceptNew(model, { ...parsed.doc } as Record<string, unknown>);
   }
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { readCsvRecords, readJsonRecords } from './records';
-import { detectEncoding } from './textStream';
+import { detectFileEncoding } from './strictLines';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'records-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -24,23 +24,60 @@ describe('CSV', () => {
   test('header, quotes, embedded commas/quotes/newlines, CRLF, blank lines, line numbers', async () => {
     const f = write('a.csv', '\uFEFFname,amount,note\r\n张三,100,"a, ""quoted"" note"\r\n\r\n李四,200,"two\nlines"\r\n王五,300\r\n');
     const rows = await all(readCsvRecords(f));
+    const header = 'name,amount,note';
     expect(rows).toEqual([
-      { line: 2, raw: '张三,100,"a, ""quoted"" note"', fields: { name: '张三', amount: '100', note: 'a, "quoted" note' } },
-      { line: 4, raw: '李四,200,"two\nlines"', fields: { name: '李四', amount: '200', note: 'two\nlines' } },
-      { line: 6, raw: '王五,300', error: 'expected 3 fields (name,amount,note), got 2' },
+      { line: 2, raw: '张三,100,"a, ""quoted"" note"', header, fields: { name: '张三', amount: '100', note: 'a, "quoted" note' } },
+      { line: 4, raw: '李四,200,"two\nlines"', header, fields: { name: '李四', amount: '200', note: 'two\nlines' } },
+      { line: 6, raw: '王五,300', header, error: 'expected 3 fields (name,amount,note), got 2' },
     ]);
   });
 
   test('GB18030 is detected and decoded; a declared encoding wins', async () => {
     const f = write('gb.csv', iconv.encode('姓名,金额\n欧阳娜,3500\n', 'gb18030'));
-    expect(detectEncoding(fs.readFileSync(f))).toBe('gb18030');
-    expect(await all(readCsvRecords(f))).toEqual([{ line: 2, raw: '欧阳娜,3500', fields: { 姓名: '欧阳娜', 金额: '3500' } }]);
+    expect(await detectFileEncoding(f)).toBe('gb18030');
+    expect(await all(readCsvRecords(f))).toEqual([{ line: 2, raw: '欧阳娜,3500', header: '姓名,金额', fields: { 姓名: '欧阳娜', 金额: '3500' } }]);
     expect((await all(readCsvRecords(f, { encoding: 'gb18030' })))[0].fields).toEqual({ 姓名: '欧阳娜', 金额: '3500' });
   });
 
   test('an unterminated quote is reported', async () => {
     const rows = await all(readCsvRecords(write('bad.csv', 'a,b\n1,"x\n')));
-    expect(rows[0].error).toMatch(/unterminated/);
+    expect(rows[0]).toMatchObject({ line: 2, error: 'a quote opened in this line is never closed' });
+  });
+
+  test('a stray quote inside a field rejects that record only (issue 18: 1,王"五,100)', async () => {
+    const f = write('stray.csv', 'id,name,amount\n1,张三,100\n1,王"五,100\n3,李四,200\n4,赵六,300\n');
+    const rows = await all(readCsvRecords(f));
+    expect(rows.map((r) => [r.line, r.fields?.name ?? r.error])).toEqual([
+      [2, '张三'],
+      [3, expect.stringMatching(/Invalid Opening Quote: a quote is found on field 1/)],
+      [4, '李四'],
+      [5, '赵六'],
+    ]);
+    expect(rows[1].raw).toBe('1,王"五,100');
+  });
+
+  test('an opening quote never closed takes no record after it: its line is rejected and reading resumes on the next', async () => {
+    const lines = ['id,name,note', '1,"赵六,300', '2,钱七,400', '3,孙八,"two', 'lines"', '4,周九,500'];
+    const rows = await all(readCsvRecords(write('open.csv', lines.join('\n') + '\n')));
+    expect(rows.map((r) => [r.line, r.fields?.name ?? r.error])).toEqual([
+      [2, 'a quote opened in this line is never closed'],
+      [3, '钱七'],
+      [4, '孙八'],
+      [6, '周九'],
+    ]);
+    // The same when the quote is still open at the 50-line bound far from the end of the file.
+    const many = ['id,name,note', '1,"赵六,300', ...Array.from({ length: 120 }, (_, i) => `${i + 2},n${i},x`)];
+    const manyRows = await all(readCsvRecords(write('open-many.csv', many.join('\n'))));
+    expect(manyRows.filter((r) => r.error)).toHaveLength(1);
+    expect(manyRows.filter((r) => r.fields).map((r) => r.fields!.name)).toEqual(Array.from({ length: 120 }, (_, i) => `n${i}`));
+  });
+
+  test('a line that does not decode is rejected with its number and bytes; the rest are read', async () => {
+    const bad = Buffer.from([0x33, 0x2c, 0xff, 0xfe, 0x2c, 0x31]);
+    const f = write('bytes.csv', Buffer.concat([iconv.encode('id,name,n\n1,张三,1\n', 'gb18030'), bad, iconv.encode('\n4,李四,2\n', 'gb18030')]));
+    const rows = await all(readCsvRecords(f));
+    expect(rows.map((r) => [r.line, r.fields?.name ?? r.error])).toEqual([[2, '张三'], [3, 'line 3 is not valid GB18030 (the file\'s encoding)'], [4, '李四']]);
+    expect(rows[1]).toMatchObject({ rawEncoding: 'base64', raw: bad.toString('base64'), header: 'id,name,n' });
   });
 
   test('large files stream across chunk boundaries intact', async () => {

@@ -3,102 +3,184 @@
  * with its line number and raw text, so a rejection can say where it was and quarantine keeps it raw.
  */
 import path from 'node:path';
-import { readLines, readTextChunks, type TextEncodingName } from './textStream';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { maxRecordBytes } from './limits';
+import { readStrictLines, type TextEncodingName } from './strictLines';
+import { createHash, type Hash } from 'node:crypto';
 
 export type CsvRecord =
-  | { line: number; raw: string; fields: Record<string, string>; error?: undefined }
-  | { line: number; raw: string; error: string; fields?: undefined };
+  | { line: number; raw: string; fields: Record<string, string>; header: string; error?: undefined; rawEncoding?: undefined; truncated?: undefined }
+  | {
+      line: number;
+      raw: string;
+      error: string;
+      /** The header line, when the file has one (kept with a rejected row so it can be re-read). */
+      header?: string;
+      rawEncoding?: 'base64';
+      truncated?: { length: number; unit: 'bytes' | 'chars'; sha256: string };
+      fields?: undefined;
+    };
+
+/** A quoted field may span lines, but not more than this many: past it the opening quote was a stray one. */
+const MAX_LINES_PER_RECORD = 50;
+const CSV_OPTIONS = { record_delimiter: '\n', relax_column_count: true, bom: false } as const;
+const BATCH_LINES = 256;
+
+function parseCsvText(text: string): { fields: string[] } | { open: true } | { error: string } {
+  try {
+    const rows = parseCsv(text, CSV_OPTIONS) as string[][];
+    if (rows.length === 0) return { fields: [''] }; // an empty line
+    if (rows.length !== 1) return { error: `${rows.length} records where one was expected` };
+    return { fields: rows[0] };
+  } catch (e) {
+    const err = e as { code?: string; message: string };
+    if (err.code === 'CSV_QUOTE_NOT_CLOSED') return { open: true };
+    // csv-parse counts lines inside the text it was given: drop its "at line 1" to avoid a wrong number.
+    return { error: err.message.replace(/ at line \d+/, '') };
+  }
+}
 
 /**
- * CSV with a header row (RFC 4180 quoting; quoted fields may span lines). Fields are keyed by the
- * trimmed header names; values are trimmed. A row with the wrong number of fields is an error record.
+ * CSV with a header row, parsed by csv-parse one record at a time over strictly decoded lines
+ * (readStrictLines): RFC 4180 quoting, a quoted field may span lines. A bad record — a line that does
+ * not decode, a stray quote (`1,王"五,100`), the wrong number of fields, an unclosed quote — is one
+ * error record with its line number; parsing resumes at the next line, so it never takes the records
+ * after it with it. Fields are keyed by the trimmed header names; values are trimmed. `info` tells
+ * whether a header was found and how many data lines followed.
  */
-export async function* readCsvRecords(file: string, options: { encoding?: TextEncodingName } = {}): AsyncGenerator<CsvRecord> {
+export async function* readCsvRecords(
+  file: string,
+  options: { encoding?: TextEncodingName; info?: { encoding?: TextEncodingName; bytes?: number; header?: string } } = {},
+): AsyncGenerator<CsvRecord> {
+  type TextLine = { line: number; text: string };
   let header: string[] | null = null;
-  let fields: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  let fieldStarted = false;
-  let raw = '';
-  let startLine = 1;
-  let line = 1;
+  let headerText: string | undefined;
+  const info = options.info ?? {};
+  const limit = maxRecordBytes();
+  // Lines waiting to be parsed, and the lines of a record whose quoted field is still open.
+  const queue: TextLine[] = [];
+  let pending: TextLine[] = [];
 
-  function* endRow(): Generator<CsvRecord> {
-    fields.push(field);
-    const row = fields;
-    const rowRaw = raw;
-    const rowLine = startLine;
-    fields = [];
-    field = '';
-    raw = '';
-    fieldStarted = false;
-    startLine = line;
-    if (row.length === 1 && row[0].trim() === '') return; // blank line
-    if (!header) {
-      header = row.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim());
-      return;
+  // `final`: no line will follow those queued, so a record still open at the end is a bad one.
+  function* drain(final: boolean): Generator<CsvRecord> {
+    while (queue.length) {
+      pending.push(queue.shift()!);
+      const text = pending.map((l) => l.text).join('\n');
+      const first = pending[0];
+      const parsed = parseCsvText(text);
+      if ('open' in parsed) {
+        const hopeless = pending.length >= MAX_LINES_PER_RECORD || text.length > limit;
+        if (!hopeless && !(final && queue.length === 0)) continue;
+        // The opening quote was the error: the lines after it are records of their own.
+        const rest = pending.slice(1);
+        pending = [];
+        queue.unshift(...rest);
+        yield { line: first.line, raw: first.text, header: headerText, error: 'a quote opened in this line is never closed' };
+        continue;
+      }
+      if ('error' in parsed && pending.length > 1) {
+        // A quote that spanned lines and then broke the record: the opening quote was the error.
+        const rest = pending.slice(1);
+        pending = [];
+        queue.unshift(...rest);
+        yield { line: first.line, raw: first.text, header: headerText, error: 'a quote opened in this line is never closed' };
+        continue;
+      }
+      pending = [];
+      if ('error' in parsed) {
+        yield { line: first.line, raw: text, header: headerText, error: parsed.error };
+        continue;
+      }
+      const row = parsed.fields;
+      if (row.length === 1 && row[0].trim() === '') continue; // blank line
+      if (!header) {
+        header = row.map((h) => h.trim());
+        headerText = text;
+        info.header = text;
+        continue;
+      }
+      yield* rowRecord({ line: first.line, text }, row);
     }
-    if (row.length !== header.length) {
-      yield { line: rowLine, raw: rowRaw, error: `expected ${header.length} fields (${header.join(',')}), got ${row.length}` };
+  }
+
+  function* settlePending(): Generator<CsvRecord> {
+    yield* parseBatch();
+    queue.push(...pending);
+    pending = [];
+    yield* drain(true);
+  }
+
+  // Lines without a quote cannot span lines or be misquoted: they are parsed BATCH_LINES at a time
+  // (one csv-parse call per line costs ~20 µs, mostly its option handling), one record per line.
+  let batch: TextLine[] = [];
+  let batchHasQuote = false;
+  function* parseBatch(): Generator<CsvRecord> {
+    if (!batch.length) return;
+    const lines = batch;
+    const quoted = batchHasQuote;
+    batch = [];
+    batchHasQuote = false;
+    if (!quoted && !pending.length && header) {
+      let rows: string[][] | null = null;
+      try {
+        rows = parseCsv(lines.map((l) => l.text).join('\n'), CSV_OPTIONS) as string[][];
+      } catch {
+        rows = null;
+      }
+      if (rows && rows.length === lines.length) {
+        for (let i = 0; i < rows.length; i++) yield* rowRecord(lines[i], rows[i]);
+        return;
+      }
+    }
+    queue.push(...lines);
+    yield* drain(false);
+  }
+
+  function* rowRecord(l: TextLine, row: string[]): Generator<CsvRecord> {
+    if (row.length === 1 && row[0].trim() === '') return;
+    if (row.length !== header!.length) {
+      yield { line: l.line, raw: l.text, header: headerText, error: `expected ${header!.length} fields (${header!.join(',')}), got ${row.length}` };
       return;
     }
     const out: Record<string, string> = {};
-    header.forEach((h, i) => (out[h] = row[i].trim()));
-    yield { line: rowLine, raw: rowRaw, fields: out };
+    header!.forEach((h, i) => (out[h] = row[i].trim()));
+    yield { line: l.line, raw: l.text, header: headerText ?? l.text, fields: out };
   }
 
-  // After a closing quote, a second quote means an escaped quote ("" inside a quoted field); tracking it as
-  // state rather than peeking keeps this right when the pair is split across two chunks.
-  let justClosedQuote = false;
-  for await (const chunk of readTextChunks(file, options.encoding)) {
-    for (let i = 0; i < chunk.length; i++) {
-      const c = chunk[i];
-      raw += c;
-      if (inQuotes) {
-        if (c === '"') {
-          inQuotes = false;
-          justClosedQuote = true;
-          continue;
-        }
-        if (c === '\n') line++;
-        field += c;
-        continue;
-      }
-      if (c === '"') {
-        if (justClosedQuote) field += '"';
-        justClosedQuote = false;
-        inQuotes = true;
-        fieldStarted = true;
-        continue;
-      }
-      justClosedQuote = false;
-      if (c === ',') {
-        fields.push(field);
-        field = '';
-        fieldStarted = false;
-        continue;
-      }
-      if (c === '\n') {
-        line++;
-        raw = raw.slice(0, raw.endsWith('\r\n') ? -2 : -1);
-        if (field.endsWith('\r')) field = field.slice(0, -1);
-        yield* endRow();
-        continue;
-      }
-      field += c;
-      fieldStarted = true;
+  for await (const l of readStrictLines(file, { encoding: options.encoding, info })) {
+    if (l.bad !== undefined) {
+      // A line that is not text also ends a record left open before it.
+      yield* settlePending();
+      yield { line: l.line, raw: l.raw, rawEncoding: 'base64', truncated: l.truncated, header: headerText, error: l.bad };
+      continue;
     }
+    batch.push(l);
+    if (l.text.includes('"')) batchHasQuote = true;
+    // The header is read on its own; a quote sends the batch through the line-by-line path.
+    if (!header || batch.length >= BATCH_LINES) yield* parseBatch();
   }
-  if (inQuotes) {
-    yield { line: startLine, raw, error: 'unterminated quoted field at end of file' };
-    return;
-  }
-  if (raw !== '' || fields.length) yield* endRow();
+  yield* settlePending();
 }
 
 export type JsonRecord =
-  | { line: number; index: number; raw: string; value: unknown; error?: undefined }
-  | { line: number; index: number; raw: string; error: string; value?: undefined };
+  | { line: number; index: number; raw: string; value: unknown; error?: undefined; rawEncoding?: undefined; truncated?: undefined }
+  | {
+      line: number;
+      index: number;
+      raw: string;
+      error: string;
+      rawEncoding?: 'base64';
+      truncated?: { length: number; unit: 'bytes' | 'chars'; sha256: string };
+      value?: undefined;
+    };
+
+/**
+ * A JSON file may be one line (minified GeoJSON): lines are limited only by this, elements by the
+ * record size limit. A line past it cannot be scanned and ends the file's readable part.
+ */
+const JSON_MAX_LINE_BYTES = 64 * 1024 * 1024;
+/** What an over-long element keeps of itself in quarantine. */
+const KEPT_CHARS = 4096;
 
 const ARRAY_KEYS = ['features', 'data', 'records', 'items', 'rows'];
 
@@ -111,9 +193,13 @@ export async function* readJsonRecords(file: string): AsyncGenerator<JsonRecord>
   const ext = path.extname(file).toLowerCase();
   if (ext === '.jsonl' || ext === '.ndjson') {
     let index = 0;
-    for await (const { line, text } of readLines(file)) {
-      if (!text.trim()) continue;
-      yield parseRecord(line, index++, text);
+    for await (const l of readStrictLines(file, { encoding: 'utf8' })) {
+      if (l.bad !== undefined) {
+        yield { line: l.line, index: index++, raw: l.raw, rawEncoding: 'base64', truncated: l.truncated, error: l.bad };
+        continue;
+      }
+      if (!l.text.trim()) continue;
+      yield parseRecord(l.line, index++, l.text);
     }
     return;
   }
@@ -133,14 +219,61 @@ export async function* readJsonRecords(file: string): AsyncGenerator<JsonRecord>
   let elem = '';
   let elemLine = 1;
   let index = 0;
+  let sawContent = false;
+  const limit = maxRecordBytes();
+  // An element past the limit keeps its start; the rest only feeds its hash and length.
+  let overflow: { hash: Hash; length: number; tail: string } | null = null;
+  // Lines that did not decode, since the current element began: the element holding one is rejected.
+  let badLines: { line: number; reason: string; raw: string }[] = [];
 
-  const flush = (): JsonRecord | null => {
-    const raw = elem.trim();
-    elem = '';
-    return raw ? parseRecord(elemLine, index++, raw) : null;
+  const appendElem = (c: string) => {
+    if (overflow) {
+      overflow.tail += c;
+      overflow.length++;
+      if (overflow.tail.length >= 65536) {
+        overflow.hash.update(overflow.tail);
+        overflow.tail = '';
+      }
+      return;
+    }
+    elem += c;
+    if (elem.length > limit) overflow = { hash: createHash('sha256').update(elem), length: elem.length, tail: '' };
   };
 
-  for await (const chunk of readTextChunks(file)) {
+  const flush = (): JsonRecord | null => {
+    const started = elemLine;
+    const bad = badLines.filter((b) => b.line >= started);
+    badLines = [];
+    if (overflow) {
+      const o = overflow;
+      overflow = null;
+      const head = elem.trimStart().slice(0, KEPT_CHARS);
+      elem = '';
+      const sha256 = o.hash.update(o.tail).digest('hex');
+      return {
+        line: started, index: index++, raw: head, truncated: { length: o.length, unit: 'chars', sha256 },
+        error: `record is ${o.length} characters, over the record size limit of ${limit} (INGEST_MAX_RECORD_BYTES)`,
+      };
+    }
+    const raw = elem.trim();
+    elem = '';
+    if (bad.length) {
+      // Kept readable: the undecodable lines are shown as their bytes, never as replacement characters.
+      let shown = raw;
+      for (const b of bad) shown = shown.split('\uFFFD').join('') + `\n[line ${b.line} as bytes, base64: ${b.raw}]`;
+      return { line: started, index: index++, raw: shown, error: bad[0].reason };
+    }
+    return raw ? parseRecord(started, index++, raw) : null;
+  };
+
+  for await (const l of readStrictLines(file, { encoding: 'utf8', maxLineBytes: JSON_MAX_LINE_BYTES, lenient: true })) {
+    let chunk: string;
+    if (l.bad !== undefined) {
+      badLines.push({ line: l.line, reason: l.bad, raw: l.raw });
+      // Scanned for its structure only (brackets and quotes are ASCII and survive lenient decoding).
+      chunk = (l.lenient ?? '') + '\n';
+    } else chunk = l.text + '\n';
+    if (!sawContent && chunk.trim()) sawContent = true;
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk[i];
       if (c === '\n') line++;
@@ -161,8 +294,8 @@ export async function* readJsonRecords(file: string): AsyncGenerator<JsonRecord>
           }
           if (elem === '' && /\s/.test(c)) continue;
         }
-        if (elem === '') elemLine = line;
-        elem += c;
+        if (elem === '' && !overflow) elemLine = line;
+        appendElem(c);
       }
       if (inString) {
         if (escaped) escaped = false;
@@ -212,8 +345,10 @@ export async function* readJsonRecords(file: string): AsyncGenerator<JsonRecord>
     }
   }
   if (mode === 'records') {
-    yield { line, index, raw: elem, error: 'file ends inside the records array (truncated file?)' };
-  } else if (mode === 'seek') {
+    const r = flush();
+    yield { line, index, raw: r?.raw ?? '', error: 'file ends inside the records array (truncated file?)' };
+  } else if (mode === 'seek' && sawContent) {
+    // (A file with nothing in it yields no record: the ingest reports it as an empty file.)
     yield { line: 1, index: 0, raw: '', error: `no array of records found (a top-level array, or one of ${ARRAY_KEYS.join(', ')})` };
   }
 }

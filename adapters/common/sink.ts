@@ -193,6 +193,19 @@ export class IngestSink {
     if (this.rejections.length >= this.batchSize) await this.flush();
   }
 
+  /** Rejects a record as a reader gave it: raw text or bytes (base64), truncated or not, with its CSV header. */
+  async rejectRecord(
+    where: string,
+    record: { raw: string; header?: string; rawEncoding?: 'base64'; truncated?: RejectOptions['truncated'] },
+    reason: string,
+  ): Promise<void> {
+    const options: RejectOptions = {};
+    if (record.header !== undefined) options.header = record.header;
+    if (record.rawEncoding) options.rawEncoding = record.rawEncoding;
+    if (record.truncated) options.truncated = record.truncated;
+    await this.reject(where, record.raw, reason, options);
+  }
+
   async flush(): Promise<void> {
     // Readers that keep a collection in memory learn of the change through its revision, bumped after
     // the write (also when the write failed part-way: what did land must be seen).

@@ -22,12 +22,13 @@ export const enforcementAdapter: Adapter = {
     const name = path.basename(file);
     for await (const record of readJsonRecords(file)) {
       const where = `${name}:${record.line} (record ${record.index})`;
+      sink.countRead();
       if (record.error !== undefined) {
-        await sink.reject(where, record.raw, `not valid JSON: ${record.error}`);
+        await sink.rejectRecord(where, record, `not valid JSON: ${record.error}`);
         continue;
       }
       const parsed = parseEnforcementRecord(record.value);
-      if ('reason' in parsed) await sink.reject(where, record.raw, parsed.reason);
+      if ('reason' in parsed) await sink.rejectRecord(where, record, parsed.reason);
       else if (parsed.kind === 'violation') await sink.accept(Violation, { violationNo: parsed.doc.violationNo }, { ...parsed.doc });
       else await sink.accept(EnforcementCase, { caseNo: parsed.doc.caseNo }, { ...parsed.doc });
     }

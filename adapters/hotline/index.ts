@@ -10,18 +10,18 @@ import { readCsvRecords, readJsonRecords } from '../common/records';
 import { createComplaintModel } from '../../subgraphs/citymgmt/models/complaint';
 import { parseWorkOrder } from './workOrder';
 
-type RawRecord = { where: string; raw: string; value?: unknown; error?: string };
+type RawRecord = { where: string; raw: string; value?: unknown; error?: string; header?: string; rawEncoding?: 'base64'; truncated?: { length: number; unit: 'bytes' | 'chars'; sha256: string } };
 
 async function* recordsOf(file: string, encoding: 'utf8' | 'gb18030' | undefined): AsyncGenerator<RawRecord> {
   const name = path.basename(file);
   if (/\.csv$/i.test(file)) {
     for await (const r of readCsvRecords(file, { encoding })) {
-      yield { where: `${name}:${r.line}`, raw: r.raw, value: r.fields, error: r.error };
+      yield { where: `${name}:${r.line}`, raw: r.raw, value: r.fields, error: r.error, header: r.header, rawEncoding: r.rawEncoding, truncated: r.truncated };
     }
     return;
   }
   for await (const r of readJsonRecords(file)) {
-    yield { where: `${name}:${r.line} (record ${r.index})`, raw: r.raw, value: r.value, error: r.error === undefined ? undefined : `not valid JSON: ${r.error}` };
+    yield { where: `${name}:${r.line} (record ${r.index})`, raw: r.raw, value: r.value, error: r.error === undefined ? undefined : `not valid JSON: ${r.error}`, rawEncoding: r.rawEncoding, truncated: r.truncated };
   }
 }
 
@@ -34,12 +34,13 @@ export const hotlineAdapter: Adapter = {
     const Complaint = createComplaintModel(conn);
     await Complaint.init();
     for await (const record of recordsOf(file, options.encoding)) {
+      sink.countRead();
       if (record.error !== undefined) {
-        await sink.reject(record.where, record.raw, record.error);
+        await sink.rejectRecord(record.where, record, record.error);
         continue;
       }
       const parsed = parseWorkOrder(record.value);
-      if ('reason' in parsed) await sink.reject(record.where, record.raw, parsed.reason);
+      if ('reason' in parsed) await sink.rejectRecord(record.where, record, parsed.reason);
       else await sink.accept(Complaint, { orderNo: parsed.doc.orderNo }, { ...parsed.doc });
     }
   },

@@ -13,12 +13,13 @@ export const nightPermitsAdapter: Adapter = {
     await permits.init();
     for await (const rec of readCsvRecords(file, { encoding: options.encoding })) {
       const where = `${file}:${rec.line}`;
+      sink.countRead();
       if (rec.error !== undefined) {
-        await sink.reject(where, rec.raw, `${where}: ${rec.error}`);
+        await sink.rejectRecord(where, rec, `${where}: ${rec.error}`);
         continue;
       }
       const r = nightPermitFromFields(rec.fields);
-      if ('reason' in r) await sink.reject(where, rec.raw, `${where}: ${r.reason}`);
+      if ('reason' in r) await sink.rejectRecord(where, rec, `${where}: ${r.reason}`);
       else await sink.accept(permits, { permitNo: r.doc.permitNo }, r.doc as unknown as Record<string, unknown>);
     }
   },

@@ -19,12 +19,13 @@ export const parcelsAdapter: Adapter = {
     const name = path.basename(file);
     for await (const record of readJsonRecords(file)) {
       const where = `${name}:${record.line} (feature ${record.index})`;
+      sink.countRead();
       if (record.error !== undefined) {
-        await sink.reject(where, record.raw, `not valid JSON: ${record.error}`);
+        await sink.rejectRecord(where, record, `not valid JSON: ${record.error}`);
         continue;
       }
       const parsed = parcelFromFeature(record.value);
-      if ('reason' in parsed) await sink.reject(where, record.raw, parsed.reason);
+      if ('reason' in parsed) await sink.rejectRecord(where, record, parsed.reason);
       else {
         const { _id, ...doc } = parsed.doc;
         await sink.accept(Parcel, { _id }, doc);

@@ -6,6 +6,7 @@
 import { validateParcelCode } from '../../subgraphs/resources/codes';
 import type { ParcelDoc } from '../../subgraphs/resources/models/parcel';
 import { storedRedLineFrom } from '../../subgraphs/resources/redLine';
+import { redLineGeometryProblem } from '../common/polygonValidity';
 
 const PROPERTY_NAMES: Record<string, string[]> = {
   parcelCode: ['parcelCode', '宗地代码', 'ZDDM'],
@@ -67,6 +68,9 @@ export function parcelFromFeature(value: unknown): { doc: ParcelDoc } | { reason
 
   const redLine = storedRedLineFrom(feature.geometry);
   if (typeof redLine === 'string') return { reason: `red line: ${redLine}` };
+  // Structure is sound: now the geometry (self-intersection, holes, area, extent and order).
+  const invalid = redLineGeometryProblem(feature.geometry as { type: string; coordinates: unknown });
+  if (invalid) return { reason: `red line is not a valid polygon: ${invalid}` };
 
   return {
     doc: {

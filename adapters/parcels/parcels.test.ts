@@ -60,6 +60,14 @@ const REJECTED: [unknown, RegExp][] = [
   [feature(props, { type: 'Polygon', coordinates: [[[190, 35], [191, 35], [191, 36], [190, 35]]] }), /longitude 190 is out of range/],
   [feature(props, { type: 'Polygon', coordinates: [[[118, 95], [119, 95], [119, 96], [118, 95]]] }), /latitude 95 is out of range/],
   [feature(props, { type: 'Polygon', coordinates: [[...Array.from({ length: 20_001 }, (_, i) => [118 + i * 1e-6, 35]), [118, 35]]] }), /at most 20000/],
+  // Issue 18: closed rings of four positions in range, yet not valid polygons.
+  [feature(props, { type: 'Polygon', coordinates: [[[118.30, 35.00], [118.31, 35.01], [118.31, 35.00], [118.30, 35.01], [118.30, 35.00]]] }), /not a valid polygon: polygon ring 0 intersects itself at \[118\.305, 35\.00[0-9]*\] \(a bow-tie/],
+  [feature(props, { type: 'Polygon', coordinates: [square, [[118.32, 35.002], [118.323, 35.002], [118.323, 35.003], [118.32, 35.002]]] }), /not a valid polygon: polygon hole 1 is not inside its shell/],
+  [feature(props, { type: 'Polygon', coordinates: [[[118.30, 35.00], [118.31, 35.00], [118.32, 35.00], [118.30, 35.00]]] }), /not a valid polygon: polygon ring 0 has zero area/],
+  [feature(props, { type: 'MultiPolygon', coordinates: [[square], [[[118.4, 35.1], [118.41, 35.1], [118.41, 35.1], [118.4, 35.1]]]] }), /polygon 1 ring 0 has zero area/],
+  // [lat, lng] of a parcel in Ürümqi (lng 87.6, lat 43.8): both numbers in range, the order wrong.
+  [feature(props, { type: 'Polygon', coordinates: [[[43.80, 87.60], [43.80, 87.61], [43.81, 87.61], [43.80, 87.60]]] }), /position 0 \[43\.8, 87\.6\] looks like \[lat, lng\]/],
+  [feature(props, { type: 'Polygon', coordinates: [[[2.30, 48.80], [2.31, 48.80], [2.31, 48.81], [2.30, 48.80]]] }), /lies outside the extent 73\.4,3\.8,135\.1,53\.6 \(RED_LINE_EXTENT\)/],
 ];
 
 function writeCollection(name: string, features: unknown[], extraRaw: string[] = []): string {

@@ -14,15 +14,17 @@ export async function ingestPermitsFile(file: string, sink: IngestSink, conn: Co
   const enterprisesWritten = new RecentlyWritten();
   for await (const rec of readJsonRecords(file)) {
     const where = `${file}:${rec.line} (record ${rec.index + 1})`;
+    sink.countRead();
     if (rec.error !== undefined) {
-      await out.reject(where, rec.raw, `malformed JSON: ${rec.error}`);
+      await out.reject(where, rec, `malformed JSON: ${rec.error}`);
       continue;
     }
     const parsed = parsePermitRecord(rec.value);
     if (!parsed.ok) {
-      await out.reject(where, rec.raw, parsed.reason);
+      await out.reject(where, rec, parsed.reason);
       continue;
     }
+    out.beginRecord();
     const { project, permit, participants, enterprises } = parsed.value;
     await out.upsert(m.Project, project.code, project);
     await out.upsert(m.Permit, permit.permitNo, permit);

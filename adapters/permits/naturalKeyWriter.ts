@@ -6,6 +6,11 @@
  * - upserts are flushed at most UPSERTS_PER_FLUSH at a time: FerretDB stalls on one `update`
  *   command carrying more than about 100 upserts that hit existing documents.
  * Memory is bounded by the buffer size.
+ *
+ * A record of the input (a permit with its project, participants and enterprises) writes several
+ * documents: the report counts the RECORD once (issue 18's accounting), as accepted when any of its
+ * documents is new, else updated when any changed, else duplicate. Call `beginRecord()` before a
+ * record's upserts.
  */
 import type { Model } from 'mongoose';
 import type { IngestSink } from '../common/sink';
@@ -13,10 +18,19 @@ import type { IngestSink } from '../common/sink';
 const BUFFER_SIZE = 300;
 const UPSERTS_PER_FLUSH = 90;
 
+type Outcome = 0 | 1 | 2; // duplicate < updated < accepted
+
+interface RecordState {
+  outcome: Outcome;
+  /** Its documents not yet judged against the store. */
+  pending: number;
+}
+
 interface Pending {
   model: Model<any>;
   id: string;
   doc: Record<string, unknown>;
+  record: RecordState;
 }
 
 /** JSON with sorted keys and without `_id`: equal content gives equal text. */
@@ -29,28 +43,55 @@ export class NaturalKeyWriter {
   private readonly bufferedIds = new Set<string>();
   private upsertsSinceFlush = 0;
   private rejectsSinceFlush = 0;
+  /** Records with documents still to judge, in input order; the last may still be receiving documents. */
+  private records: RecordState[] = [];
+  private current: RecordState | null = null;
 
   constructor(private readonly sink: IngestSink) {}
 
-  /** Idempotent write keyed by the document's natural `_id`. */
-  async upsert(model: Model<any>, id: string, doc: object): Promise<void> {
-    const key = `${model.collection.name}\0${id}`;
-    // The same key twice in one buffer: settle the first before judging the second against it.
-    if (this.bufferedIds.has(key)) await this.drain();
-    this.bufferedIds.add(key);
-    this.buffer.push({ model, id, doc: { ...(doc as Record<string, unknown>) } });
-    if (this.buffer.length >= BUFFER_SIZE) await this.drain();
+  /** Starts the next record of the input: the upserts until the next call are its documents. */
+  beginRecord(): void {
+    this.current = { outcome: 0, pending: 0 };
+    this.records.push(this.current);
   }
 
-  async reject(where: string, raw: string, reason: string): Promise<void> {
-    await this.sink.reject(where, raw, reason);
+  /** Idempotent write keyed by the document's natural `_id`. */
+  async upsert(model: Model<any>, id: string, doc: object): Promise<void> {
+    if (!this.current) this.beginRecord();
+    const key = `${model.collection.name}\0${id}`;
+    // The same key twice in one buffer: settle the first before judging the second against it.
+    if (this.bufferedIds.has(key)) await this.writeBuffer();
+    this.bufferedIds.add(key);
+    this.current!.pending++;
+    this.buffer.push({ model, id, doc: { ...(doc as Record<string, unknown>) }, record: this.current! });
+    if (this.buffer.length >= BUFFER_SIZE) await this.writeBuffer();
+  }
+
+  async reject(where: string, record: Parameters<IngestSink['rejectRecord']>[1], reason: string): Promise<void> {
+    await this.sink.rejectRecord(where, record, reason);
     // Quarantine writes are upserts too.
     if (++this.rejectsSinceFlush >= UPSERTS_PER_FLUSH) await this.flushSink();
   }
 
-  /** Counts a record already written earlier in this run as a duplicate without writing it again. */
+  /** A document already written earlier in this run: it leaves its record's outcome as it is. */
   countDuplicate(): void {
-    this.sink.report.duplicates++;
+    if (!this.current) this.beginRecord();
+  }
+
+  /** Counts the records whose documents are all judged (all but the one still open, unless `all`). */
+  private settleRecords(all: boolean): void {
+    const open = all ? null : this.current;
+    const keep: RecordState[] = [];
+    const counts = [0, 0, 0];
+    for (const r of this.records) {
+      if (r.pending > 0 || r === open) keep.push(r);
+      else counts[r.outcome]++;
+    }
+    this.records = keep;
+    if (all) this.current = null;
+    this.sink.countDuplicates(counts[0]);
+    this.sink.report.updated += counts[1];
+    this.sink.report.accepted += counts[2];
   }
 
   private async flushSink(): Promise<void> {
@@ -59,8 +100,13 @@ export class NaturalKeyWriter {
     await this.sink.flush();
   }
 
-  /** Writes everything buffered; call before the sink's finish(). */
+  /** Writes everything buffered and counts every record; call after the last record, before the sink's finish(). */
   async drain(): Promise<void> {
+    await this.writeBuffer();
+    this.settleRecords(true);
+  }
+
+  private async writeBuffer(): Promise<void> {
     const batch = this.buffer;
     this.buffer = [];
     this.bufferedIds.clear();
@@ -71,17 +117,20 @@ export class NaturalKeyWriter {
       const storedById = new Map(stored.map((d) => [String(d._id), canonical(d)]));
       for (const p of items) {
         const existing = storedById.get(p.id);
+        // The writes settle no record themselves (records: 0): the record's outcome is counted here.
         if (existing === undefined) {
-          await this.sink.acceptNew(model, { _id: p.id, ...p.doc });
-        } else if (existing === canonical(p.doc)) {
-          this.countDuplicate();
-        } else {
-          await this.sink.accept(model, { _id: p.id }, p.doc);
+          p.record.outcome = 2;
+          await this.sink.acceptNew(model, { _id: p.id, ...p.doc }, { records: 0 });
+        } else if (existing !== canonical(p.doc)) {
+          if (p.record.outcome < 1) p.record.outcome = 1;
+          await this.sink.accept(model, { _id: p.id }, p.doc, { records: 0 });
           if (++this.upsertsSinceFlush >= UPSERTS_PER_FLUSH) await this.flushSink();
         }
+        p.record.pending--;
       }
     }
     await this.flushSink();
+    this.settleRecords(false);
   }
 }
 

@@ -137,15 +137,14 @@ describe('permits adapter on the store', () => {
   test('valid records are stored; the same file twice leaves the same documents', async () => {
     fs.writeFileSync(goodFile, JSON.stringify([record(), second], null, 2));
     const first = await ingest(goodFile);
-    expect(first).toMatchObject({ rejected: 0, updated: 0 });
-    // 2 projects + 2 permits + 5 participants + 4 distinct enterprises (the contractor appears twice).
-    expect(first.accepted).toBe(13);
+    // Two records (each a project, its permit, participants and enterprises), counted once each.
+    expect(first).toMatchObject({ read: 2, accepted: 2, rejected: 0, updated: 0 });
     const before = await snapshot();
     expect(before.projects.map((p) => p.code)).toEqual(['2024-371302-47-01-A1B2C3', '2025-371311-47-02-B2C3D4']);
     expect(before.enterprises.find((e) => e.uscc === PILOT)).toMatchObject({ creditCodeStatus: 'checksum-mismatch', expectedCheckChar: '1' });
 
     const again = await ingest(goodFile);
-    expect(again).toMatchObject({ accepted: 0, updated: 0, rejected: 0, duplicates: 14 });
+    expect(again).toMatchObject({ accepted: 0, updated: 0, rejected: 0, duplicates: 2, read: 2 });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -153,7 +152,8 @@ describe('permits adapter on the store', () => {
     const file = path.join(dir, 'changed.json');
     fs.writeFileSync(file, JSON.stringify([record({ status: '停工' }), record({ status: '竣工', contractPrice: 130000000 })]));
     const report = await ingest(file);
-    expect(report).toMatchObject({ accepted: 0, rejected: 0, updated: 3 });
+    // Both records change stored documents (the second the same ones again).
+    expect(report).toMatchObject({ read: 2, accepted: 0, rejected: 0, updated: 2 });
     const m = createHousingModels(conn);
     expect((await m.Project.findById('2024-371302-47-01-A1B2C3').lean())?.status).toBe('COMPLETED');
     expect((await m.Permit.findById('371302202400010101').lean())?.contractValue).toBe(130000000);

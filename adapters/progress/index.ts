@@ -22,21 +22,26 @@ export async function ingestProgressFile(file: string, sink: IngestSink, conn: C
   const out = new NaturalKeyWriter(sink);
   for await (const rec of readJsonRecords(file)) {
     const where = `${file}:${rec.line} (record ${rec.index + 1})`;
+    sink.countRead();
     if (rec.error !== undefined) {
-      await out.reject(where, rec.raw, `malformed JSON: ${rec.error}`);
+      await out.reject(where, rec, `malformed JSON: ${rec.error}`);
       continue;
     }
     const type = recordType(rec.value);
     if (type === 'inspection') {
       const parsed = parseInspectionRecord(rec.value);
-      if (parsed.ok) await out.upsert(Inspection, parsed.value.inspectionNo, parsed.value);
-      else await out.reject(where, rec.raw, parsed.reason);
+      if (parsed.ok) {
+        out.beginRecord();
+        await out.upsert(Inspection, parsed.value.inspectionNo, parsed.value);
+      } else await out.reject(where, rec, parsed.reason);
     } else if (type === 'progress') {
       const parsed = parseProgressRecord(rec.value);
-      if (parsed.ok) await out.upsert(Progress, progressId(parsed.value), parsed.value);
-      else await out.reject(where, rec.raw, parsed.reason);
+      if (parsed.ok) {
+        out.beginRecord();
+        await out.upsert(Progress, progressId(parsed.value), parsed.value);
+      } else await out.reject(where, rec, parsed.reason);
     } else {
-      await out.reject(where, rec.raw, `recordType "${String(type)}" is not progress or inspection`);
+      await out.reject(where, rec, `recordType "${String(type)}" is not progress or inspection`);
     }
   }
   await out.drain();
