@@ -5,6 +5,7 @@
 import { startSystem, type SystemHandle } from '../harness/system';
 import { bearer } from '../harness/tokens';
 import { CaseStore } from '../../subgraphs/joint/cases/caseStore';
+import { canonical, sha256Hex } from '../../subgraphs/joint/cases/chain';
 import { CASE_STATES, TRANSITIONS, type CaseEvent, type CaseState } from '../../subgraphs/joint/cases/procedure';
 import { ADVANCE, ATTACH, CASE_FIELDS, gql, housingOfficer, hrssOfficer, hrssReviewer, ok, OPEN_CASE } from './caseSupport';
 
@@ -238,4 +239,16 @@ test("a read of a case by a participating department other than the lead is in j
     { type: 'JointCase', keys: [c.id], fields: ['evidence', 'id', 'state'] },
     { type: 'Query', keys: [JSON.stringify({ id: c.id })], fields: ['case'] },
   ]));
+});
+
+test('a key left pending by a request that died is taken over by a retry after two minutes, not blocked for ever', async () => {
+  const requests = system.connections.joint.db!.collection('joint_case_requests');
+  const argsHash = sha256Hex(canonical({ operation: 'openCase', args: input() }));
+  await requests.insertOne({ _id: 'hrss:hrss-officer-1:died-1' as any, operation: 'openCase', argsHash, status: 'pending', result: null, createdAt: new Date(Date.now() - 60_000) });
+  const running = await gql(system, OPEN_CASE, { input: input(), key: 'died-1' }, hrssOfficer());
+  expect(running.errors?.[0]).toMatchObject({ message: expect.stringContaining('still running'), extensions: { code: 'CONFLICT' } });
+  await requests.updateOne({ _id: 'hrss:hrss-officer-1:died-1' as any }, { $set: { createdAt: new Date(Date.now() - 180_000) } });
+  const retried = (await ok(gql(system, OPEN_CASE, { input: input(), key: 'died-1' }, hrssOfficer()))).openCase;
+  const again = (await ok(gql(system, OPEN_CASE, { input: input(), key: 'died-1' }, hrssOfficer()))).openCase;
+  expect(again.id).toBe(retried.id);
 });

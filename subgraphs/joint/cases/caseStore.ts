@@ -28,6 +28,9 @@ function isDuplicateKey(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { code?: number }).code === 11000;
 }
 
+/** A pending idempotency claim older than this belongs to a request that died: a retry takes it over. */
+const PENDING_CLAIM_TAKEOVER_MS = 120_000;
+
 export interface CaseListFilter {
   departmentsOf: string;
   state?: CaseState | null;
@@ -189,7 +192,12 @@ export class CaseStore {
         extensions: { code: ErrorCode.BAD_USER_INPUT, argument: 'idempotencyKey' },
       });
     }
-    if (prior.status !== 'done' || !prior.result) throw conflict('A request with this idempotency key is still running; retry in a moment', { idempotencyKey: key });
+    if (prior.status !== 'done' || !prior.result) {
+      // A claim left by a process that died mid-request would block its key for ever: after a while it is taken over.
+      const stale = Date.now() - new Date(prior.createdAt).getTime() > PENDING_CLAIM_TAKEOVER_MS;
+      if (stale && (await this.models.Request.updateOne({ _id: key, status: 'pending', createdAt: prior.createdAt }, { $set: { createdAt: new Date() } })).modifiedCount === 1) return null;
+      throw conflict('A request with this idempotency key is still running; retry in a moment', { idempotencyKey: key });
+    }
     return { caseId: prior.result.caseId, ...(prior.result.evidenceId ? { evidenceId: prior.result.evidenceId } : {}) };
   }
 
