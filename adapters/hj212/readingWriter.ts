@@ -8,12 +8,18 @@
  *   the first version stays the one in use (the value shown and evaluated), the conflicting values are
  *   shown beside it (Reading.conflicting, FactorReading.conflictingValues). Ingesting the same
  *   conflicting version again is a duplicate.
- * Then the read model (chunks, latest) is fed, conflicting versions marked as such.
+ * Then the read model (chunks, latest) is fed with what was stored, conflicting versions marked as such.
+ *
+ * Each packet's content version (`<key>|<hash>`, reading_versions) is inserted first: refused means the
+ * same content is already stored (a duplicate) — no lookup, so re-ingesting a large log stays as cheap
+ * as an insert. Only new content for a taken slot (a conflict, or a reading stored before versions
+ * were recorded) reads the stored reading.
  */
 import { createHash } from 'node:crypto';
 import type { Model } from 'mongoose';
 import type { IngestSink } from '../common/sink';
 import type { FacilityValueDoc, FactorValueDoc, ReadingDoc } from '../../subgraphs/environment/models/reading';
+import { createReadingVersionModel, type ReadingVersionDoc } from '../../subgraphs/environment/models/readingVersion';
 import type { ReadingDigest } from './digest';
 import { DATA_COMMANDS } from './packet';
 
@@ -31,7 +37,7 @@ interface Pending {
 
 type Outcome = 'accepted' | 'duplicate' | 'conflict' | 'conflict-duplicate';
 
-async function insertAll(model: Model<ReadingDoc>, docs: ReadingDoc[]): Promise<Set<number>> {
+async function insertAll(model: Model<any>, docs: object[]): Promise<Set<number>> {
   const refused = new Set<number>();
   if (!docs.length) return refused;
   try {
@@ -52,13 +58,16 @@ async function insertAll(model: Model<ReadingDoc>, docs: ReadingDoc[]): Promise<
 
 export class ReadingWriter {
   private pending: Pending[] = [];
+  private readonly versions: Model<ReadingVersionDoc>;
 
   constructor(
     private readonly sink: IngestSink,
     private readonly readings: Model<ReadingDoc>,
     private readonly digest: ReadingDigest,
     private readonly batchSize = 500,
-  ) {}
+  ) {
+    this.versions = createReadingVersionModel(readings.db);
+  }
 
   async add(reading: ReadingDoc, where: string): Promise<void> {
     this.pending.push({ reading, where });
@@ -70,9 +79,12 @@ export class ReadingWriter {
     const batch = this.pending.splice(0);
     if (!batch.length) return;
     const outcomes: Outcome[] = batch.map(() => 'accepted');
-    const refused = await insertAll(this.readings, batch.map((p) => p.reading));
-    if (refused.size) {
-      const ids = [...new Set([...refused].map((i) => batch[i].reading._id))];
+    const known = await insertAll(this.versions, batch.map((p) => ({ _id: `${p.reading._id}|${p.reading.hash}` })));
+    for (const i of known) outcomes[i] = 'duplicate';
+    const fresh = batch.map((_, i) => i).filter((i) => !known.has(i));
+    const taken = [...await insertAll(this.readings, fresh.map((i) => batch[i].reading))].map((j) => fresh[j]);
+    if (taken.length) {
+      const ids = [...new Set(taken.map((i) => batch[i].reading._id))];
       const stored = new Map<string, string>();
       for (let i = 0; i < ids.length; i += LOOKUPS_IN_PARALLEL) {
         const docs = await Promise.all(ids.slice(i, i + LOOKUPS_IN_PARALLEL).map((id) =>
@@ -80,8 +92,9 @@ export class ReadingWriter {
         for (const d of docs) if (d) stored.set(d._id, d.hash ?? contentHash(d.values, d.facilities));
       }
       const versions: { index: number; doc: ReadingDoc }[] = [];
-      for (const i of refused) {
+      for (const i of taken) {
         const r = batch[i].reading;
+        // Same content as the stored reading (stored before versions were recorded): a duplicate.
         if (stored.get(r._id) === r.hash) outcomes[i] = 'duplicate';
         else versions.push({ index: i, doc: { ...r, _id: `${r._id}|${r.hash}`, conflictOf: r._id } });
       }
@@ -98,7 +111,12 @@ export class ReadingWriter {
       if (outcome === 'conflict') {
         this.sink.conflict(where, `${where}: station ${reading.mn}, ${reading.dataTime.toISOString()}, CN ${reading.cn}: values differ from the packet already stored; both kept, the first stays in use`);
       }
-      if (DATA_COMMANDS[reading.cn]) await this.digest.add(reading, { conflict: outcome === 'conflict' || outcome === 'conflict-duplicate' });
+      // A duplicate's samples are already in the read model (fed when its content was first stored,
+      // in the same run's finally at the latest), and whether it was the slot's first version or a
+      // conflicting one is not known without a lookup: it is not fed again.
+      if (DATA_COMMANDS[reading.cn] && (outcome === 'accepted' || outcome === 'conflict')) {
+        await this.digest.add(reading, { conflict: outcome === 'conflict' });
+      }
     }
     this.sink.report.accepted += accepted;
     this.sink.countDuplicates(duplicates);
