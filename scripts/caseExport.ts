@@ -41,7 +41,8 @@ async function main(): Promise<void> {
   const caseId = args[0];
   if (!caseId || caseId.startsWith('--')) usage('the case id comes first');
   const url = flag(args, '--url') ?? readEnv('GATEWAY_URL') ?? `http://127.0.0.1:${portFor('gateway')}/graphql`;
-  const outDir = path.resolve(flag(args, '--out') ?? `dossier-${caseId}`);
+  // npm runs scripts in the package's directory; a relative --out means the caller's (INIT_CWD).
+  const outDir = path.resolve(process.env.INIT_CWD ?? process.cwd(), flag(args, '--out') ?? `dossier-${caseId}`);
   const { token, sub, dept } = tokenFrom(args);
   try {
     const m = await exportDossier(caseId, { url, authorization: `Bearer ${token}`, outDir, caller: { sub, dept } });

@@ -5,11 +5,14 @@
  * Exit 0 when everything holds, 1 with the first break and its reason, 2 usage.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { verifyDossier } from './caseDossierVerify';
 
-const dir = process.argv[2];
+// npm runs scripts in the package's directory; a relative path means the caller's (INIT_CWD).
+const given = process.argv[2];
+const dir = given && path.resolve(process.env.INIT_CWD ?? process.cwd(), given);
 if (!dir || !fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-  process.stderr.write(`usage: npm run case:verify -- <bundle directory>${dir ? ` ("${dir}" is not a directory)` : ''}\n`);
+  process.stderr.write(`usage: npm run case:verify -- <bundle directory>${given ? ` ("${given}" is not a directory)` : ''}\n`);
   process.exit(2);
 }
 const result = verifyDossier(dir);
