@@ -15,6 +15,11 @@ export interface Adapter {
   department: Department;
   /** One line for `npm run ingest -- --help`. */
   description: string;
+  /**
+   * How quarantined records are written back to a file for `npm run quarantine -- --retry` when they
+   * carry no CSV header: as a JSON array, or one per line (the default).
+   */
+  retryFormat?: 'json' | 'lines';
   /** Streams the file, validating every record; accepted records and rejections go to the sink. */
   ingestFile(file: string, sink: IngestSink, conn: Connection, options: IngestOptions): Promise<void>;
 }

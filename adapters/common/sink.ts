@@ -276,11 +276,12 @@ export class IngestSink {
       this.rejections = [];
       for (const part of chunks(batch, MAX_OPS_PER_COMMAND)) {
         await this.quarantine.bulkWrite(
-          part.map(({ _id, firstSeenAt, lastSeenAt, seenCount: _s, where, reason, ...rest }) => ({
+          part.map(({ _id, firstSeenAt, lastSeenAt, seenCount: _s, reason, ...rest }) => ({
             updateOne: {
               filter: { _id },
-              // The latest place and reason: after a parser change a retried record says why it still fails.
-              update: { $setOnInsert: { ...rest, firstSeenAt }, $set: { lastSeenAt, where, reason }, $inc: { seenCount: 1 } },
+              // Where it was first seen stays; the reason is the latest: after a parser change a retried
+              // record says why it still fails (npm run quarantine -- --retry).
+              update: { $setOnInsert: { ...rest, firstSeenAt }, $set: { lastSeenAt, reason }, $inc: { seenCount: 1 } },
               upsert: true,
             },
           })),

@@ -13,6 +13,7 @@ import { parseEnforcementRecord } from './enforcementRecord';
 export const enforcementAdapter: Adapter = {
   source: 'enforcement',
   department: 'citymgmt',
+  retryFormat: 'json',
   description: 'violations and enforcement cases (立案→结案, 首违不罚): JSON export of the 综合执法 system (城管)',
   async ingestFile(file, sink, conn) {
     if (!/\.(json|jsonl|ndjson)$/i.test(file)) throw new Error(`${file}: enforcement files are .json, .jsonl or .ndjson`);

@@ -28,6 +28,7 @@ async function* recordsOf(file: string, encoding: 'utf8' | 'gb18030' | undefined
 export const hotlineAdapter: Adapter = {
   source: 'hotline',
   department: 'citymgmt',
+  retryFormat: 'json',
   description: '12345 hotline work orders: CSV (Chinese headers, UTF-8/GB18030) or JSON (城管)',
   async ingestFile(file, sink, conn, options) {
     if (!/\.(csv|json|jsonl|ndjson)$/i.test(file)) throw new Error(`${file}: hotline files are .csv, .json, .jsonl or .ndjson`);

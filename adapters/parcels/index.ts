@@ -12,6 +12,7 @@ import { parcelFromFeature } from './parcelFeature';
 export const parcelsAdapter: Adapter = {
   source: 'parcels',
   department: 'resources',
+  retryFormat: 'json',
   description: '宗地 and red lines: GeoJSON FeatureCollection of Polygon/MultiPolygon features (自然资源)',
   async ingestFile(file, sink, conn) {
     const Parcel = createParcelModel(conn);

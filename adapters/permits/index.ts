@@ -40,6 +40,7 @@ export async function ingestPermitsFile(file: string, sink: IngestSink, conn: Co
 export const permitsAdapter: Adapter = {
   source: 'permits',
   department: 'housing',
+  retryFormat: 'json',
   description: 'construction permits (施工许可证) with the project registry and the five participants, JSON from the provincial platform',
   ingestFile: (file, sink, conn) => ingestPermitsFile(file, sink, conn),
 };

@@ -31,6 +31,7 @@ async function* recordsOf(file: string, encoding: 'utf8' | 'gb18030' | undefined
 export const planningPermitsAdapter: Adapter = {
   source: 'planning-permits',
   department: 'resources',
+  retryFormat: 'json',
   description: '建设用地规划许可证 / 建设工程规划许可证: CSV (UTF-8 or GB18030) or JSON (自然资源)',
   async ingestFile(file, sink: IngestSink, conn, options) {
     const PlanningPermit = createPlanningPermitModel(conn);

@@ -50,6 +50,7 @@ export async function ingestProgressFile(file: string, sink: IngestSink, conn: C
 export const progressAdapter: Adapter = {
   source: 'progress',
   department: 'housing',
+  retryFormat: 'json',
   description: 'site supervision feed: progress reports (形象进度) and quality & safety inspections, JSON from the provincial platform',
   ingestFile: (file, sink, conn) => ingestProgressFile(file, sink, conn),
 };
