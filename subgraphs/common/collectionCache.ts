@@ -22,7 +22,8 @@
  *
  * Cold paths (issue 17): loading a copy reads the whole collection (seconds at 1,000 projects: the first
  * 50-project list took 8.5 s). So a subgraph warms its copies before it listens (`warm`, bounded by
- * `READ_CACHE_WARM_TIMEOUT_SECONDS`, default 20: a slow store delays readiness by at most that, then
+ * `READ_CACHE_WARM_TIMEOUT_SECONDS`, default 10: a slow store delays readiness by at most that — well
+ * inside the supervisor's 60 s for a service to report ready, which a loaded machine's boot eats into — then
  * the loads go on in the background and the first requests wait for them), and a copy in use is
  * reloaded in the background once it is half its maximum age, the requests meanwhile using the current
  * one — so a service in use never waits for a reload that only its age asked for. What remains cold: the
@@ -38,7 +39,7 @@ export interface CollectionCacheSettings {
   enabled: boolean;
   maxAgeMs: number;
   maxDocs: number;
-  /** How long `warm` may delay a service's start (default 20 s). */
+  /** How long `warm` may delay a service's start (default 10 s). */
   warmTimeoutMs?: number;
 }
 
@@ -50,7 +51,7 @@ function nonNegative(name: string, fallback: number): number {
 
 export function collectionCacheSettingsFromEnv(): CollectionCacheSettings {
   const maxAge = nonNegative('READ_CACHE_MAX_AGE_SECONDS', 60);
-  const warmTimeout = nonNegative('READ_CACHE_WARM_TIMEOUT_SECONDS', 20);
+  const warmTimeout = nonNegative('READ_CACHE_WARM_TIMEOUT_SECONDS', 10);
   const maxDocs = Number(readEnv('READ_CACHE_MAX_DOCS') ?? 50_000);
   if (!Number.isInteger(maxDocs) || maxDocs < 0) throw new Error(`READ_CACHE_MAX_DOCS must be an integer ≥ 0, got "${readEnv('READ_CACHE_MAX_DOCS')}"`);
   return { enabled: (readEnv('READ_CACHE') ?? 'on') !== 'off', maxAgeMs: maxAge * 1000, maxDocs, warmTimeoutMs: warmTimeout * 1000 };
@@ -136,7 +137,7 @@ export class CollectionCache {
     })();
     let timer: NodeJS.Timeout | undefined;
     const bound = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), this.settings.warmTimeoutMs ?? 20_000);
+      timer = setTimeout(() => resolve('timeout'), this.settings.warmTimeoutMs ?? 10_000);
     });
     const outcome = await Promise.race([work.then(() => 'done' as const, (e: unknown) => e), bound]);
     clearTimeout(timer);
