@@ -46,7 +46,7 @@ export async function gatewayChecks(checks: Checks, gw: GatewayUnderTest): Promi
     });
   }
   await checks.run(suite, 'expired token → 401 UNAUTHENTICATED', async () => {
-    if (!gw.expiredToken) throw new Skip('pass --expired-token (npm run token -- … --ttl -60)');
+    if (!gw.expiredToken) throw new Skip('pass --expired-token (npm run token -- … --ttl -1m)');
     expectUnauthenticated(await post(gw.url, { query: '{ __typename }' }, `Bearer ${gw.expiredToken}`), EXPIRED);
   });
   await checks.run(suite, 'the given token is accepted', async () => {

@@ -54,7 +54,7 @@ export async function subgraphChecks(
     });
   }
   await checks.run(sg.name, 'expired token → 401 UNAUTHENTICATED, no data', async () => {
-    if (!sg.expiredToken) throw new Skip('pass --expired-token (npm run token -- … --ttl -60)');
+    if (!sg.expiredToken) throw new Skip('pass --expired-token (npm run token -- … --ttl -1m)');
     expectUnauthenticated(await post(sg.url, { query: '{ _service { sdl } }' }, `Bearer ${sg.expiredToken}`), EXPIRED);
   });
   await checks.run(sg.name, '_entities without a token → 401, nothing resolved', async () => {
