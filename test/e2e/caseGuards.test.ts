@@ -2,6 +2,9 @@
  * The case file's guards through the gateway: every illegal transition, the procedure's conditions, who
  * sees and writes, bad input, idempotent retries, racing writers and the FILED → DECIDED clock.
  */
+import request from 'supertest';
+import { startSubgraph } from '../harness/services';
+import { createJointSubgraph } from '../../subgraphs/joint/server';
 import { startSystem, type SystemHandle } from '../harness/system';
 import { bearer } from '../harness/tokens';
 import { CaseStore } from '../../subgraphs/joint/cases/caseStore';
@@ -251,4 +254,25 @@ test('a key left pending by a request that died is taken over by a retry after t
   const retried = (await ok(gql(system, OPEN_CASE, { input: input(), key: 'died-1' }, hrssOfficer()))).openCase;
   const again = (await ok(gql(system, OPEN_CASE, { input: input(), key: 'died-1' }, hrssOfficer()))).openCase;
   expect(again.id).toBe(retried.id);
+});
+
+test('a witness that cannot be reached leaves the write in place with a warning on the case; verifyCase says what it could not check', async () => {
+  // A second joint service on the same database whose gateway is unreachable (nothing listens on port 1).
+  const isolated = await startSubgraph(createJointSubgraph({ gatewayUrl: () => 'http://127.0.0.1:1/graphql' }), system.connections.joint);
+  try {
+    const direct = (query: string, variables: Record<string, unknown>) =>
+      request(isolated.url.replace(/\/graphql$/, '')).post('/graphql').set('authorization', hrssOfficer()).send({ query, variables }).then((r) => r.body);
+    const opened = await direct(OPEN_CASE, { input: input() });
+    expect(opened.errors).toBeUndefined();
+    const c = opened.data.openCase;
+    expect(c).toMatchObject({ state: 'FILED', chainLength: 1 });
+    expect(c.warnings).toEqual([expect.stringMatching(/link 1 not witnessed by housing \(gateway: [^)]+\); hrss \(gateway: [^)]+\)$/)]);
+    const v = (await ok(gql(system, `query V($id: ID!) { verifyCase(id: $id) { ok checked witnessedUpTo reason } }`, { id: c.id }, hrssOfficer()))).verifyCase;
+    // Through the real gateway: the chain holds, no department witnessed link 1, and that is not a break.
+    expect(v).toMatchObject({ ok: true, checked: 1, witnessedUpTo: 0 });
+    const unreachable = await direct(`query V($id: ID!) { verifyCase(id: $id) { ok reason unavailableWitnesses } }`, { id: c.id });
+    expect(unreachable.data.verifyCase).toMatchObject({ ok: false, reason: expect.stringContaining('could not be read'), unavailableWitnesses: [expect.stringContaining('housing'), expect.stringContaining('hrss')] });
+  } finally {
+    await isolated.stop();
+  }
 });

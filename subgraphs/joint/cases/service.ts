@@ -119,6 +119,7 @@ export class CaseService {
       const filedAt = this.effectiveAt(input.filedAt, now, null, 'input.filedAt');
       const id = await this.deps.store.nextCaseId(filedAt.getUTCFullYear());
       const doc = await this.file(r, id, this.checkOpenInput(r, input), now, filedAt);
+      await this.witness(r, doc);
       return { caseId: doc._id };
     }).then((res) => this.mustGet(res.caseId));
   }
