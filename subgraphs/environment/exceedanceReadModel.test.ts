@@ -307,3 +307,18 @@ test('the API reads the model for whole days (no reading chunk read) and compute
     await subgraph.stop();
   }
 });
+
+test('conflicting packets for existing slots (issue 18): kept and counted, never evaluated; the model still equals the computation', async () => {
+  const { conn, city } = cities[0];
+  const quiet = city.projects.find((p) => p.stationMn && !city.planted.nightNoise.includes(p.code))!;
+  const mn = quiet.stationMn!;
+  // Loud values for four slots the demo log already filled with quiet ones (the log's slots are on the quarter hour).
+  const start = Date.parse('2026-10-03T23:00:00+08:00');
+  const pw = passwordOf(cities[0], mn);
+  const file = path.join(dir, 'conflicts.log');
+  fs.writeFileSync(file, [0, 1, 2, 3].map((i) => hj212Frame(mn, pw, start + i * 15 * 60_000, 71)).join(''));
+  const report = await ingest(conn, 'hj212', file);
+  expect(report).toMatchObject({ read: 4, accepted: 4, conflicts: 4, rejected: 0 });
+  const stored = await expectStoredEqualsReference(conn);
+  expect(stored.filter((e) => e.mn === mn && e.periodStart.getTime() >= start && e.periodStart.getTime() < start + 3_600_000)).toEqual([]);
+});
