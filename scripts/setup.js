@@ -4,7 +4,10 @@
 // the lockfile when node_modules is absent or older than the lockfile, and builds the embedded
 // store (FerretDB) unless MONGODB_URI points at a running MongoDB. With --for-tests (npm's pretest)
 // it also installs Debian's docker-compose, which the compose-file test runs (`docker-compose
-// config`), when it is missing. Plain Node, no dependencies: it runs before `npm install` has.
+// config`), and Debian's chromium, which the browser tests drive (test/browser), when they are
+// missing. Once the npm packages are there it bundles the offline explorer (GraphiQL, esbuild) into
+// the build directory when its inputs changed. Plain Node, no dependencies: it runs before
+// `npm install` has.
 const { execFileSync, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -46,8 +49,26 @@ function ensureDockerCompose() {
   }
 }
 
-try {
-  if (process.argv.includes('--for-tests')) ensureDockerCompose();
+/** The browser the browser tests drive: CHROMIUM_PATH, or Debian's chromium (installed when missing). */
+function ensureChromium() {
+  if (process.env.CHROMIUM_PATH) {
+    if (fs.existsSync(process.env.CHROMIUM_PATH)) return;
+    throw new Error(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist: point it at a Chromium or Chrome binary, or unset it to use Debian's chromium`);
+  }
+  if (onPath('chromium')) return;
+  const how = 'the browser tests (test/browser) need Chromium: `apt-get install chromium` as root, or set CHROMIUM_PATH to a Chromium or Chrome binary';
+  if (!onPath('apt-get')) throw new Error(`Chromium is missing and there is no apt-get: ${how}`);
+  log('installing chromium (Debian package) for the browser tests…');
+  if (!(aptGet(['update', '-qq']) && aptGet(['install', '-y', '-qq', 'chromium']) && onPath('chromium'))) {
+    throw new Error(`could not install chromium with apt-get (needs root or passwordless sudo, and Debian's package lists): ${how}`);
+  }
+}
+
+async function main() {
+  if (process.argv.includes('--for-tests')) {
+    ensureDockerCompose();
+    ensureChromium();
+  }
   if (!npmPackagesCurrent()) {
     // `npm install` installs exactly the locked versions. Not `npm ci`: npm 11.19 writes lockfiles
     // without the other platforms' optional bindings of unrs-resolver (a jest dependency) and then
@@ -61,8 +82,11 @@ try {
   } else {
     require(path.join(ROOT, 'adapters', 'store', 'build-ferretdb.js')).ensureFerretBuild({ log });
   }
+  await require(path.join(ROOT, 'gateway', 'src', 'explorer', 'build.js')).ensureExplorerBuild({ log });
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-} catch (e) {
+}
+
+main().catch((e) => {
   process.stderr.write(`\n${e && e.message ? e.message : e}\n`);
   process.exit(1);
-}
+});

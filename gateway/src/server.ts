@@ -22,6 +22,7 @@ import { responseLimit, responseMaxBytesFromEnv, tooLargeMessage } from '../../l
 import { createSubgraphFetcher, SubgraphResponseTooLargeError } from './fetcher';
 import { OVERLOADED_STATUS, subgraphOverloaded } from './overload';
 import { gatewayQueryLimits, keepLimitCode, subgraphRefusedQuery, type QueryLimits } from './limits';
+import { explorerRoutes } from './explorer/routes';
 import { trustedDocuments, type TrustedDocumentsOptions } from './trustedDocuments';
 
 export interface GatewayContext {
@@ -139,6 +140,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    // Only callers with a valid token get here (401 before): they may read the schema in every
+    // environment (Apollo turns introspection off under NODE_ENV=production), as the explorer's docs need.
+    introspection: true,
     validationRules: limits.validationRules,
     plugins: [ApolloServerPluginLandingPageDisabled(), caseIdHeaderPlugin<GatewayContext>(), limits.plugin, bounded.plugin, OVERLOADED_STATUS],
     stringifyResult: bounded.stringifyResult,
@@ -162,6 +166,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // Ready = supergraph loaded (apollo.start resolved) and every subgraph answers /health.
     readiness: () => unreachableSubgraphs(subgraphUrls),
     maxBodyBytes: options.maxBodyBytes,
+    // The offline explorer for browsers (GET /graphql asking for HTML) and its bundle; no data without a token.
+    extraRoutes: explorerRoutes(),
     prepareRequest: (request, context) => trusted.prepareRequest(request, context.caller),
     async context(req, requestId) {
       const authorization = Array.isArray(req.headers.authorization) ? req.headers.authorization[0] : req.headers.authorization;
