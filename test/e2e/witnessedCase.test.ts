@@ -153,7 +153,7 @@ describe('the dossier: exported through the gateway, verified offline', () => {
     expect(manifest.chain.head).toEqual({ seq: dossier.chain.length, hash: dossier.chain[dossier.chain.length - 1].hash });
     expect(new Set(manifest.witnesses.map((w: { dept: string }) => w.dept))).toEqual(new Set(['hrss', 'housing']));
     for (const dept of ['hrss', 'housing']) {
-      expect(manifest.witnesses).toContainEqual({ dept, seq: dossier.chain.length, hash: manifest.chain.head.hash, at: expect.any(String) });
+      expect(manifest.witnesses).toContainEqual({ dept, seq: dossier.chain.length, hash: manifest.chain.head.hash, at: expect.any(String), recorderDept: 'hrss' });
     }
     expect(manifest.serverVerification).toMatchObject({ ok: true });
     const html = fs.readFileSync(path.join(bundle, 'case.html'), 'utf8');

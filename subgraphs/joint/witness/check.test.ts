@@ -84,8 +84,13 @@ test('a witnessed link missing inside the chain is named', () => {
 
 test('one department witnessing a different hash is enough (a conflicting witness is evidence)', () => {
   const witnessed = witnessesOf(original);
-  witnessed.push({ dept: 'resources', seq: 4, hash: 'f'.repeat(64), at: '2026-12-05T01:00:00Z' });
+  witnessed.push({ dept: 'resources', seq: 4, hash: 'f'.repeat(64), at: '2026-12-05T01:00:00Z', recorderDept: 'citymgmt' });
   const check = checkAgainstWitnesses(original, witnessed);
   expect(check).toMatchObject({ ok: false, brokenAt: 4 });
-  expect(check.reason).toMatch(/resources witnessed fffffffffff/);
+  // Who asked for the contradicting record is named: any enforcement team may record a head.
+  expect(check.reason).toBe(
+    `link 4: resources witnessed ffffffffffff… for it at 2026-12-05T01:00:00Z (asked by citymgmt), but housing, hrss witnessed the chain's own hash ${original[3].hash.slice(0, 12)}…: ` +
+      'the witnesses disagree (the case rewritten after one of them recorded, or a head recorded outside the case\'s procedure)',
+  );
+  expect(check.witnessedUpTo).toBe(3);
 });

@@ -26,6 +26,11 @@ export interface WitnessedHead {
   hash: string;
   /** When the department first recorded it (ISO 8601). */
   at: string;
+  /**
+   * Department of the caller who had it recorded. A head nobody in the case's departments asked for
+   * (any enforcement team may record one) is still a contradiction, but this says where to look.
+   */
+  recorderDept?: string;
 }
 
 export interface CallerAuth {
@@ -134,7 +139,7 @@ export async function witnessHead(gatewayUrl: string, head: CaseHead, depts: str
 export async function readWitnessReport(gatewayUrl: string, caseId: string, depts: string[], auth: CallerAuth): Promise<{ witnessed: WitnessedHead[]; unavailable: { dept: string; error: string }[] }> {
   const targets = departmentsOf(depts);
   if (!targets.length) return { witnessed: [], unavailable: [] };
-  const fields = targets.map((d) => `${d}: ${witnessFieldNames(d).list}(subject: $subject) { seq hash at }`);
+  const fields = targets.map((d) => `${d}: ${witnessFieldNames(d).list}(subject: $subject) { seq hash at recorderDept }`);
   const query = `query CaseWitnesses($subject: String!) { ${fields.join(' ')} }`;
   let answer: GraphQLAnswer;
   try {
@@ -145,12 +150,12 @@ export async function readWitnessReport(gatewayUrl: string, caseId: string, dept
   const witnessed: WitnessedHead[] = [];
   const unavailable: { dept: string; error: string }[] = [];
   for (const dept of targets) {
-    const got = answer.data?.[dept] as { seq: number; hash: string; at: string }[] | null | undefined;
+    const got = answer.data?.[dept] as { seq: number; hash: string; at: string; recorderDept: string }[] | null | undefined;
     if (!Array.isArray(got)) {
       unavailable.push({ dept, error: errorFor(answer, dept) ?? 'no answer' });
       continue;
     }
-    for (const w of got) witnessed.push({ dept, seq: w.seq, hash: w.hash, at: w.at });
+    for (const w of got) witnessed.push({ dept, seq: w.seq, hash: w.hash, at: w.at, recorderDept: w.recorderDept });
   }
   return { witnessed, unavailable };
 }
@@ -200,13 +205,18 @@ export function checkAgainstWitnesses(links: readonly WitnessableLink[], witness
       return { ok: false, brokenAt: w.seq, reason: `link ${w.seq}, witnessed by ${w.dept} at ${w.at}, is missing from the chain (deleted)`, witnessedUpTo: lastMatching };
     }
     if (own !== w.hash) {
+      const asked = w.recorderDept ? ` (asked by ${w.recorderDept})` : '';
+      const before = heads.reduce((max, h) => (h.seq < w.seq && hashAt.get(h.seq) === h.hash ? Math.max(max, h.seq) : max), 0);
+      const agreeing = [...new Set(heads.filter((h) => h.seq === w.seq && h.hash === own).map((h) => h.dept))];
       return {
         ok: false,
         brokenAt: w.seq,
-        reason:
-          `link ${w.seq} has hash ${short(own)} but ${w.dept} witnessed ${short(w.hash)} for it at ${w.at}: ` +
-          `the case was rewritten in joint's database (hashes recomputed) after link ${lastMatching}`,
-        witnessedUpTo: lastMatching,
+        reason: agreeing.length
+          ? `link ${w.seq}: ${w.dept} witnessed ${short(w.hash)} for it at ${w.at}${asked}, but ${agreeing.join(', ')} witnessed the chain's own hash ${short(own)}: ` +
+            `the witnesses disagree (the case rewritten after one of them recorded, or a head recorded outside the case's procedure)`
+          : `link ${w.seq} has hash ${short(own)} but ${w.dept} witnessed ${short(w.hash)} for it at ${w.at}${asked}: ` +
+            `the case was rewritten in joint's database (hashes recomputed) after link ${before}`,
+        witnessedUpTo: before,
       };
     }
     lastMatching = w.seq;
