@@ -84,13 +84,14 @@ describe('TRUSTED_DOCUMENTS=enforce', () => {
     expect(edited.status).toBe(403);
   });
 
-  test('a token naming no application, or one without a manifest, runs nothing but registered documents of none', async () => {
-    const none = await post('enforce', { query: listText, variables: { first: 1 } }, bearer({ dept: 'housing' }));
-    expect(none.status).toBe(403);
-    expect(none.body.errors[0].message).toMatch(/names no application/);
+  test('an application without a manifest runs nothing; a token naming no application (a person, a tool) is not held to a manifest', async () => {
     const unknownApp = await post('enforce', { documentId: listId, variables: { first: 1 } }, bearer({ dept: 'citymgmt', app: 'hotline-desk' }));
     expect(unknownApp.status).toBe(403);
     expect(unknownApp.body.errors[0].extensions).toMatchObject({ code: 'DOCUMENT_NOT_REGISTERED', application: 'hotline-desk' });
+    expect(unknownApp.body.errors[0].message).toMatch(/has no manifest of trusted documents/);
+    const person = await post('enforce', { query: UNREGISTERED }, bearer({ dept: 'housing' }));
+    expect(person.status).toBe(200);
+    expect(person.body.data.projects.totalCount).toBe(3);
   });
 
   test('developers and testers keep arbitrary documents', async () => {

@@ -3,7 +3,9 @@
  *
  * A department application registers the operations it sends in a manifest (trustedDocumentsManifest.ts);
  * the token says which application calls (claim `client_id`, lib/auth/claims.ts). With
- * TRUSTED_DOCUMENTS=enforce such callers may run only their registered documents: an unknown query text
+ * TRUSTED_DOCUMENTS=enforce such callers may run only their registered documents (tokens without
+ * `client_id` — people, tools, joint's evidence queries made with an officer's token — are not held to
+ * a manifest): an unknown query text
  * is refused with 403 DOCUMENT_NOT_REGISTERED before it is parsed or planned, so an application's
  * stolen token cannot be used to explore the graph. Developers and testers (roles in
  * TRUSTED_DOCUMENTS_OPEN_ROLES) keep arbitrary documents. `log` lets every document through and counts
@@ -42,7 +44,7 @@ let unregisteredCounter: Counter<'application' | 'mode'> | undefined;
 function unregisteredDocuments(): Counter<'application' | 'mode'> {
   unregisteredCounter ??= new Counter({
     name: 'xietong_unregistered_documents_total',
-    help: 'Documents sent by a department application (token claim client_id; "none" = no or unknown application) that its manifest in schema/trusted/ does not register: counted in TRUSTED_DOCUMENTS=log, refused with DOCUMENT_NOT_REGISTERED in enforce',
+    help: 'Documents sent by a department application (token claim client_id; "none" = an application without a manifest) that its manifest in schema/trusted/ does not register: counted in TRUSTED_DOCUMENTS=log, refused with DOCUMENT_NOT_REGISTERED in enforce',
     labelNames: ['application', 'mode'],
     registers: [metrics().registry],
   });
@@ -121,19 +123,17 @@ export function trustedDocuments(options: TrustedDocumentsOptions): TrustedDocum
   }
 
   function refuseOrCount(caller: Caller, id: string): void {
-    if (options.mode === 'off' || caller.roles.some((r) => openRoles.includes(r))) return;
-    const manifest = caller.app !== undefined ? manifests.get(caller.app) : undefined;
+    // Only applications are held to their manifests: a token without `client_id` is a person or a tool
+    // (an officer's evidence query through joint, the explorer), governed by the catalogue and the limits.
+    if (options.mode === 'off' || caller.app === undefined || caller.roles.some((r) => openRoles.includes(r))) return;
+    const manifest = manifests.get(caller.app);
     if (manifest && manifest.documents[id] !== undefined) return;
     unregisteredDocuments().inc({ application: manifest?.application ?? 'none', mode: options.mode });
     if (options.mode !== 'enforce') return;
-    const who = caller.app === undefined
-      ? 'The token names no application (claim "client_id") and has no role allowed arbitrary documents'
-      : manifest
-        ? `Application "${caller.app}" has not registered this document`
-        : `Application "${caller.app}" has no manifest of trusted documents`;
+    const who = manifest ? `Application "${caller.app}" has not registered this document` : `Application "${caller.app}" has no manifest of trusted documents`;
     throw new RequestRefused(403, ErrorCode.DOCUMENT_NOT_REGISTERED, `${who} (documentId ${id}); this gateway runs only registered documents for applications: see docs/trusted-documents.md`, {
       documentId: id,
-      ...(caller.app !== undefined ? { application: caller.app } : {}),
+      application: caller.app,
     });
   }
 
@@ -147,7 +147,7 @@ export function trustedDocuments(options: TrustedDocumentsOptions): TrustedDocum
       if (text === undefined) {
         // An automatic persisted query we do not hold: Apollo's own cache may (off/log), but in enforce
         // mode a hash could name a document some other caller had it cache.
-        if (parts.apqHash !== undefined && options.mode === 'enforce' && !caller.roles.some((r) => openRoles.includes(r))) {
+        if (parts.apqHash !== undefined && options.mode === 'enforce' && caller.app !== undefined && !caller.roles.some((r) => openRoles.includes(r))) {
           throw new RequestRefused(400, ErrorCode.PERSISTED_QUERY_NOT_FOUND, `No registered document has the id sha256:${parts.apqHash}`, { documentId: `sha256:${parts.apqHash}` });
         }
         return { body, search };
