@@ -254,3 +254,21 @@ describe('devices are who they say they are; conflicts are kept and shown (issue
     }
   });
 });
+
+test('a run that stopped after storing readings but before their versions and chunks: ingesting again settles them as duplicates and heals the read model', async () => {
+  const file = path.join(dir, 'stopped.txt');
+  const frames = ['20261009000000', '20261009001500'].map((t) => buildFrame(siteSegment(MN, t, 43)).trimEnd());
+  fs.writeFileSync(file, frames.join('\n') + '\n');
+  expect(await ingest(file)).toMatchObject({ read: 2, accepted: 2 });
+  const models = createEnvironmentModels(conn);
+  // What a killed process leaves: the readings, nothing after them.
+  await conn.collection('reading_versions').deleteMany({ _id: { $regex: /\|20261009/ } } as never);
+  await models.ReadingChunk.deleteMany({ mn: MN, day: '2026-10-09' });
+  const again = await ingest(file);
+  expect(again).toMatchObject({ read: 2, accepted: 0, duplicates: 2, conflicts: 0 });
+  const chunks = await models.ReadingChunk.find({ mn: MN, day: '2026-10-09' }).lean();
+  expect(chunks.flatMap((c) => unpackSamples(c.day, c.packed)).filter((x) => x.code === 'a34002').map((x) => x.value)).toEqual([43, 43]);
+  // And from then on a plain duplicate again: no chunk added.
+  expect(await ingest(file)).toMatchObject({ duplicates: 2 });
+  expect(await models.ReadingChunk.countDocuments({ mn: MN, day: '2026-10-09' })).toBe(chunks.length);
+});

@@ -10,10 +10,15 @@
  *   conflicting version again is a duplicate.
  * Then the read model (chunks, latest) is fed with what was stored, conflicting versions marked as such.
  *
- * Each packet's content version (`<key>|<hash>`, reading_versions) is inserted first: refused means the
- * same content is already stored (a duplicate) — no lookup, so re-ingesting a large log stays as cheap
- * as an insert. Only new content for a taken slot (a conflict, or a reading stored before versions
- * were recorded) reads the stored reading.
+ * How, without a lookup per re-sent packet (the embedded store scans a collection for anything but a
+ * single-_id read): the readings are inserted, then the content version of every packet
+ * (`<key>|<hash>`, reading_versions). For a packet whose key was taken, a refused version means the
+ * same content is stored: a duplicate. Only a new version for a taken key reads the stored reading:
+ * a conflict, or a reading whose version was never recorded (stored before versions existed, or by a
+ * run that stopped between the two inserts — it is then fed to the read model again, which heals
+ * what that run could not write). A conflicting version is stored right after its version record;
+ * an error in between removes the version records of the batch that were not settled, so that the
+ * same input ingested again is not taken for a duplicate.
  */
 import { createHash } from 'node:crypto';
 import type { Model } from 'mongoose';
@@ -79,27 +84,37 @@ export class ReadingWriter {
     const batch = this.pending.splice(0);
     if (!batch.length) return;
     const outcomes: Outcome[] = batch.map(() => 'accepted');
-    const known = await insertAll(this.versions, batch.map((p) => ({ _id: `${p.reading._id}|${p.reading.hash}` })));
-    for (const i of known) outcomes[i] = 'duplicate';
-    const fresh = batch.map((_, i) => i).filter((i) => !known.has(i));
-    const taken = [...await insertAll(this.readings, fresh.map((i) => batch[i].reading))].map((j) => fresh[j]);
-    if (taken.length) {
-      const ids = [...new Set(taken.map((i) => batch[i].reading._id))];
-      const stored = new Map<string, string>();
-      for (let i = 0; i < ids.length; i += LOOKUPS_IN_PARALLEL) {
-        const docs = await Promise.all(ids.slice(i, i + LOOKUPS_IN_PARALLEL).map((id) =>
-          this.readings.findById(id, { values: 1, facilities: 1, hash: 1 }).lean().exec()));
-        for (const d of docs) if (d) stored.set(d._id, d.hash ?? contentHash(d.values, d.facilities));
+    /** Packets to feed to the read model as the slot's first version although not new in this run. */
+    const heal = new Set<number>();
+    const taken = await insertAll(this.readings, batch.map((p) => p.reading));
+    const versionIds = batch.map((p) => `${p.reading._id}|${p.reading.hash}`);
+    const known = await insertAll(this.versions, versionIds.map((_id) => ({ _id })));
+    const unsettled = [...taken].filter((i) => !known.has(i));
+    for (const i of taken) if (known.has(i)) outcomes[i] = 'duplicate';
+    if (unsettled.length) {
+      try {
+        const ids = [...new Set(unsettled.map((i) => batch[i].reading._id))];
+        const stored = new Map<string, string>();
+        for (let i = 0; i < ids.length; i += LOOKUPS_IN_PARALLEL) {
+          const docs = await Promise.all(ids.slice(i, i + LOOKUPS_IN_PARALLEL).map((id) =>
+            this.readings.findById(id, { values: 1, facilities: 1, hash: 1 }).lean().exec()));
+          for (const d of docs) if (d) stored.set(d._id, d.hash ?? contentHash(d.values, d.facilities));
+        }
+        const versions: { index: number; doc: ReadingDoc }[] = [];
+        for (const i of unsettled) {
+          const r = batch[i].reading;
+          if (stored.get(r._id) === r.hash) {
+            outcomes[i] = 'duplicate';
+            heal.add(i);
+          } else versions.push({ index: i, doc: { ...r, _id: `${r._id}|${r.hash}`, conflictOf: r._id } });
+        }
+        const again = await insertAll(this.readings, versions.map((v) => v.doc));
+        versions.forEach((v, j) => { outcomes[v.index] = again.has(j) ? 'conflict-duplicate' : 'conflict'; });
+      } catch (e) {
+        // Not settled: without its version record the same packet is examined again next time.
+        await this.versions.deleteMany({ _id: { $in: unsettled.map((i) => versionIds[i]) } }).catch(() => undefined);
+        throw e;
       }
-      const versions: { index: number; doc: ReadingDoc }[] = [];
-      for (const i of taken) {
-        const r = batch[i].reading;
-        // Same content as the stored reading (stored before versions were recorded): a duplicate.
-        if (stored.get(r._id) === r.hash) outcomes[i] = 'duplicate';
-        else versions.push({ index: i, doc: { ...r, _id: `${r._id}|${r.hash}`, conflictOf: r._id } });
-      }
-      const again = await insertAll(this.readings, versions.map((v) => v.doc));
-      versions.forEach((v, j) => { outcomes[v.index] = again.has(j) ? 'conflict-duplicate' : 'conflict'; });
     }
     let accepted = 0;
     let duplicates = 0;
@@ -114,7 +129,7 @@ export class ReadingWriter {
       // A duplicate's samples are already in the read model (fed when its content was first stored,
       // in the same run's finally at the latest), and whether it was the slot's first version or a
       // conflicting one is not known without a lookup: it is not fed again.
-      if (DATA_COMMANDS[reading.cn] && (outcome === 'accepted' || outcome === 'conflict')) {
+      if (DATA_COMMANDS[reading.cn] && (outcome === 'accepted' || outcome === 'conflict' || heal.has(i))) {
         await this.digest.add(reading, { conflict: outcome === 'conflict' });
       }
     }
