@@ -243,7 +243,8 @@ export async function* readJsonRecords(file: string): AsyncGenerator<JsonRecord>
   const flush = (): JsonRecord | null => {
     const started = elemLine;
     const bad = badLines.filter((b) => b.line >= started);
-    badLines = [];
+    // A bad line may hold the start of the next element too: it stays until the scan has passed it.
+    badLines = badLines.filter((b) => b.line >= line);
     if (overflow) {
       const o = overflow;
       overflow = null;
@@ -353,10 +354,29 @@ export async function* readJsonRecords(file: string): AsyncGenerator<JsonRecord>
   }
 }
 
+// The characters a decoded line may not hold (strictLines.ts), here as JSON escapes ("\\uFFFD").
+const DAMAGED_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/;
+
+/** The first string (key or value) holding a damaged character, with its path; null when none. */
+function damagedString(value: unknown, at = '$'): string | null {
+  if (typeof value === 'string') return DAMAGED_CHAR.test(value) ? at : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [k, v] of Object.entries(value)) {
+    if (DAMAGED_CHAR.test(k)) return `${at}.${k}`;
+    const found = damagedString(v, Array.isArray(value) ? `${at}[${k}]` : `${at}.${k}`);
+    if (found) return found;
+  }
+  return null;
+}
+
 function parseRecord(line: number, index: number, raw: string): JsonRecord {
+  let value: unknown;
   try {
-    return { line, index, raw, value: JSON.parse(raw) };
+    value = JSON.parse(raw);
   } catch (e) {
     return { line, index, raw, error: `invalid JSON: ${(e as Error).message}` };
   }
+  const damaged = damagedString(value);
+  if (damaged) return { line, index, raw, error: `${damaged} holds a control character or U+FFFD (damaged text)` };
+  return { line, index, raw, value };
 }

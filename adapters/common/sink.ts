@@ -186,9 +186,13 @@ export class IngestSink {
     if (this.report.reasons.length < MAX_REASONS) this.report.reasons.push({ where, reason });
     const now = new Date();
     const { records: _r, ...keep } = options;
+    // Readers keep undecodable bytes as base64; text that reached here with U+FFFD was decoded
+    // leniently somewhere, its bytes already lost: said so, and no U+FFFD is stored even in quarantine.
+    const kept = raw.includes('\uFFFD') ? raw.replace(/\uFFFD/g, '\\uFFFD') : raw;
+    const why = kept === raw ? reason : `${reason} (the raw text held undecodable bytes, shown as \\uFFFD)`;
     this.rejections.push({
       _id: quarantineId(this.options.source, raw),
-      source: this.options.source, where, reason, raw, ...keep, firstSeenAt: now, lastSeenAt: now, seenCount: 1,
+      source: this.options.source, where, reason: why, raw: kept, ...keep, firstSeenAt: now, lastSeenAt: now, seenCount: 1,
     });
     if (this.rejections.length >= this.batchSize) await this.flush();
   }

@@ -1,7 +1,7 @@
 /**
  * Lines of a department's file as bytes first, decoded strictly one by one (issue 18): the file's
- * encoding is detected once (declared, a UTF-8 BOM, else UTF-8 if the WHOLE file is valid UTF-8, else
- * GB18030), then each line is decoded with a fatal TextDecoder. A line that does not decode, that holds
+ * encoding is detected once over the WHOLE file (declared, a UTF-8 BOM, else a vote of its non-ASCII
+ * lines between UTF-8 and GB18030), then each line is decoded with a fatal TextDecoder. A line that does not decode, that holds
  * control characters or U+FFFD, or that is longer than the record size limit comes back as a bad line
  * with its number and its bytes (base64, truncated with length and sha256 when over the limit), so
  * nothing after it is lost and no replacement character is ever stored.
@@ -47,32 +47,53 @@ const READ_CHUNK = 256 * 1024;
 // holding one was damaged on the way (a flipped byte, a lenient converter upstream).
 const DAMAGED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/;
 
-/** Detects the encoding of a file: a UTF-8 BOM, else UTF-8 if every byte of the file is valid UTF-8, else GB18030. */
+/** Bytes of a line looked at for detection: enough to judge it, bounded memory for any line. */
+const DETECT_LINE_BYTES = 64 * 1024;
+
+/**
+ * Detects the encoding of a file: a UTF-8 BOM, else a vote of its lines that hold non-ASCII bytes —
+ * valid UTF-8 for UTF-8, invalid for GB18030 (real GB18030 Chinese is almost never valid UTF-8). A
+ * vote, not "any invalid line means GB18030": one damaged line in a UTF-8 file must not turn every
+ * other line into mojibake or rejections; it is rejected alone.
+ */
 export async function detectFileEncoding(file: string): Promise<TextEncodingName> {
-  // A streaming fatal decoder handles characters cut between chunks.
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const valid = (bytes?: Buffer): boolean => {
-    try {
-      decoder.decode(bytes, { stream: bytes !== undefined });
-      return true;
-    } catch {
-      return false;
+  let utf8Votes = 0;
+  let gbVotes = 0;
+  let parts: Buffer[] = [];
+  let size = 0;
+  const judge = () => {
+    let line = parts.length === 1 ? parts[0] : Buffer.concat(parts);
+    parts = [];
+    size = 0;
+    if (!hasHighBytes(line)) return;
+    // A line cut at the bound may end inside a character: judge it up to its last ASCII byte.
+    if (line.length >= DETECT_LINE_BYTES) {
+      let end = line.length;
+      while (end > 0 && line[end - 1] >= 0x80) end--;
+      line = line.subarray(0, end);
     }
+    if (isUtf8(line)) utf8Votes++;
+    else gbVotes++;
   };
   let first = true;
-  // Whether the decoder may hold the start of a character cut at the end of the last chunk it saw.
-  let partial = false;
   for await (const chunk of fs.createReadStream(file, { highWaterMark: READ_CHUNK })) {
     const buf = chunk as Buffer;
     if (first && buf.subarray(0, 3).equals(UTF8_BOM)) return 'utf8';
     first = false;
-    const endsInAscii = buf[buf.length - 1] < 0x80;
-    // isUtf8 is several times faster; the decoder is needed only around characters cut between chunks.
-    if (!partial && endsInAscii && isUtf8(buf)) continue;
-    if (!valid(buf)) return 'gb18030';
-    partial = !endsInAscii;
+    let start = 0;
+    for (let nl = buf.indexOf(0x0a, start); nl >= 0; nl = buf.indexOf(0x0a, start)) {
+      if (size < DETECT_LINE_BYTES) parts.push(buf.subarray(start, Math.min(nl, start + DETECT_LINE_BYTES - size)));
+      start = nl + 1;
+      judge();
+    }
+    if (start < buf.length && size < DETECT_LINE_BYTES) {
+      const piece = Buffer.from(buf.subarray(start, Math.min(buf.length, start + DETECT_LINE_BYTES - size)));
+      parts.push(piece);
+      size += piece.length;
+    }
   }
-  return valid() ? 'utf8' : 'gb18030';
+  judge();
+  return gbVotes > utf8Votes ? 'gb18030' : 'utf8';
 }
 
 function hasHighBytes(bytes: Buffer): boolean {
