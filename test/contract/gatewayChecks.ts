@@ -85,6 +85,26 @@ export async function gatewayChecks(checks: Checks, gw: GatewayUnderTest): Promi
     return `${page.json.data.projects.totalCount} projects`;
   });
 
+  await checks.run(suite, 'project(code) and enterprise(uscc): one query answered by every department holding a part', async () => {
+    const first = await post(gw.url, { query: '{ projects(first: 1) { edges { node { code participants { enterprise { uscc } } } } } }' }, bearer);
+    const node = first.json.data?.projects?.edges?.[0]?.node;
+    if (!node) throw new Skip(`no project in this deployment: ${brief(first)}`);
+    const project = await post(
+      gw.url,
+      { query: 'query($c: String!) { project(code: $c) { code name complaintCount workforce stations { mn } planningPermits { __typename } } }', variables: { c: node.code } },
+      bearer,
+    );
+    const p = project.json.data?.project;
+    expectTrue(p && !project.json.errors, `project: ${brief(project)}`);
+    expectTrue(typeof p.name === 'string' && typeof p.complaintCount === 'number' && Array.isArray(p.planningPermits), `a department's part is missing: ${brief(project)}`);
+    const uscc = node.participants?.[0]?.enterprise?.uscc;
+    if (!uscc) return `project ${node.code}`;
+    const enterprise = await post(gw.url, { query: 'query($u: String!) { enterprise(uscc: $u) { uscc name workforce totalPenaltyAmount } }', variables: { u: uscc } }, bearer);
+    const e = enterprise.json.data?.enterprise;
+    expectTrue(e && !enterprise.json.errors && e.uscc === uscc && typeof e.totalPenaltyAmount === 'number', `enterprise: ${brief(enterprise)}`);
+    return `project ${node.code}, enterprise ${uscc}`;
+  });
+
   await checks.run(suite, 'a field not shared with the caller → null and FORBIDDEN naming it, the rest intact', async () => {
     const dept = claimsOf(gw.token).dept;
     const catalog = await post(gw.url, { query: '{ catalog { subgraph type field level } }' }, bearer);
