@@ -126,7 +126,7 @@ test('TCP: frames merged in one read and split across reads are parsed; garbage 
     await replied;
     expect(replies).toBe(buildFrame(`QN=20261002003000000;ST=91;CN=9014;PW=123456;MN=${MN};Flag=4;CP=&&&&`));
     socket.end();
-    expect(listener.report).toMatchObject({ accepted: 3, rejected: 1 });
+    expect(listener.report).toMatchObject({ read: 4, accepted: 3, rejected: 1 });
     expect(listener.report.reasons[0].where).toMatch(/^packet 3 from 127\.0\.0\.1:\d+$/);
     const stored = await createEnvironmentModels(conn).Reading.find({ dataTime: { $gte: new Date('2026-10-01T16:00:00Z') } }).lean();
     expect(stored).toHaveLength(3);
