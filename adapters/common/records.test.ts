@@ -80,6 +80,16 @@ describe('CSV', () => {
     expect(rows[1]).toMatchObject({ rawEncoding: 'base64', raw: bad.toString('base64'), header: 'id,name,n' });
   });
 
+  test('a header that does not decode: every row is rejected, none read under a data line taken for the header', async () => {
+    const f = write('bad-header.csv', Buffer.concat([Buffer.from([0x69, 0x64, 0x2c, 0xff, 0x0a]), Buffer.from('1,张三\n2,李四\n')]));
+    const rows = await all(readCsvRecords(f));
+    expect(rows.map((r) => [r.line, r.error])).toEqual([
+      [1, "line 1 is not valid UTF-8 (the file's encoding)"],
+      [2, "the file's header (line 1) could not be read, so this row's fields cannot be named"],
+      [3, "the file's header (line 1) could not be read, so this row's fields cannot be named"],
+    ]);
+  });
+
   test('large files stream across chunk boundaries intact', async () => {
     const lines = ['id,text'];
     for (let i = 0; i < 40000; i++) lines.push(`${i},"中文 ""q"" ${i}"`);

@@ -55,6 +55,8 @@ export async function* readCsvRecords(
   type TextLine = { line: number; text: string };
   let header: string[] | null = null;
   let headerText: string | undefined;
+  /** The line number of a first line that was not text (then no row can be read). */
+  let headerLost: number | undefined;
   const info = options.info ?? {};
   const limit = maxRecordBytes();
   // Lines waiting to be parsed, and the lines of a record whose quoted field is still open.
@@ -93,6 +95,11 @@ export async function* readCsvRecords(
       }
       const row = parsed.fields;
       if (row.length === 1 && row[0].trim() === '') continue; // blank line
+      if (!header && headerLost !== undefined) {
+        // The header was the damaged line: taking this row for the header would misname every field.
+        yield { line: first.line, raw: text, error: `the file's header (line ${headerLost}) could not be read, so this row's fields cannot be named` };
+        continue;
+      }
       if (!header) {
         header = row.map((h) => h.trim());
         headerText = text;
@@ -151,6 +158,7 @@ export async function* readCsvRecords(
     if (l.bad !== undefined) {
       // A line that is not text also ends a record left open before it.
       yield* settlePending();
+      if (!header && headerLost === undefined) headerLost = l.line;
       yield { line: l.line, raw: l.raw, rawEncoding: 'base64', truncated: l.truncated, header: headerText, error: l.bad };
       continue;
     }
