@@ -53,6 +53,8 @@ function recordRequests(page: Page): { requests: Seen[]; graphql: { status: numb
 test('a person opens the explorer, gives a token, runs the first query and sees its answer; nothing leaves the origin', async () => {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 800 });
+  // Generous: the whole suite shares two cores with this browser.
+  page.setDefaultTimeout(60_000);
   const { requests, graphql } = recordRequests(page);
   await page.evaluateOnNewDocument(() => {
     const w = window as unknown as { cspViolations: string[] };
@@ -76,13 +78,13 @@ test('a person opens the explorer, gives a token, runs the first query and sees 
   await page.click('#xt-token-use');
   await page.waitForSelector('#xt-token-status.xt-ok');
   // With the token the page introspects again, for the editor's completion and the documentation.
-  await waitUntil(() => graphql.some((g) => g.status === 200 && g.body.includes('"__schema"')), 'the explorer introspected with the token', 30_000);
+  await waitUntil(() => graphql.some((g) => g.status === 200 && g.body.includes('"__schema"')), 'the explorer introspected with the token', 60_000);
 
   await page.click('.graphiql-execute-button');
   const firstCode = [...system.city.projects].map((p) => p.code).sort()[0];
   // The response editor wraps long values over lines: compare without white space.
   const shownText = () => (document.querySelector('.graphiql-response')?.textContent ?? '').replace(/\s+/g, '');
-  await page.waitForFunction(`(${shownText})().includes(${JSON.stringify(firstCode)})`, { timeout: 30_000 });
+  await page.waitForFunction(`(${shownText})().includes(${JSON.stringify(firstCode)})`, { timeout: 60_000 });
   const shown = await page.evaluate(shownText);
   expect(shown).toContain(`"totalCount":${system.city.projects.length}`);
   expect(shown).not.toContain('UNAUTHENTICATED');
@@ -105,4 +107,4 @@ test('a person opens the explorer, gives a token, runs the first query and sees 
   expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
   expect(errors).toEqual([]);
   await page.close();
-}, 120_000);
+}, 240_000);
