@@ -20,6 +20,8 @@ import { ReadingWriter } from './readingWriter';
 import { StationAuth } from './stationAuth';
 import { vendorCodes } from './vendorCodes';
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** What an over-long line keeps of itself in quarantine. */
 const KEEP_BYTES = 4096;
 
@@ -44,8 +46,10 @@ export const hj212Adapter: Adapter = {
           records++;
           sink.countRead();
           const { length, sha256 } = l.overlong;
-          await sink.reject(where, l.overlong.sample, `${where}: line of ${length} bytes is over HJ212_MAX_LINE_BYTES (${maxLineBytes}); kept truncated to ${KEEP_BYTES} bytes, sha256 ${sha256}`, {
-            truncated: { length, unit: 'bytes', sha256 },
+          const sample = l.overlong.sample;
+          const binary = NON_ASCII.test(sample);
+          await sink.reject(where, binary ? Buffer.from(sample, 'latin1').toString('base64') : sample, `${where}: line of ${length} bytes is over HJ212_MAX_LINE_BYTES (${maxLineBytes}); kept truncated to ${KEEP_BYTES} bytes, sha256 ${sha256}`, {
+            truncated: { length, unit: 'bytes', sha256 }, ...(binary ? { rawEncoding: 'base64' as const } : {}),
           });
           continue;
         }
@@ -56,6 +60,9 @@ export const hj212Adapter: Adapter = {
         if (o.kind === 'store') {
           for (const note of o.packet.notes) sink.warning(where, note);
           await writer.add(o.reading, where);
+        } else if (NON_ASCII.test(l.text)) {
+          // A frame is ASCII: a line with other bytes is kept as its bytes (base64), not as mojibake.
+          await sink.reject(where, Buffer.from(l.text, 'latin1').toString('base64'), `${where}: ${o.reason}`, { rawEncoding: 'base64' });
         } else await sink.reject(where, l.text, `${where}: ${o.reason}`);
       }
       if (records === 0) sink.markEmpty('empty file');

@@ -272,3 +272,15 @@ test('a run that stopped after storing readings but before their versions and ch
   expect(await ingest(file)).toMatchObject({ duplicates: 2 });
   expect(await models.ReadingChunk.countDocuments({ mn: MN, day: '2026-10-09' })).toBe(chunks.length);
 });
+
+test('a rejected line with bytes outside ASCII is kept as its bytes (base64), not as mojibake', async () => {
+  const file = path.join(dir, 'gbk.txt');
+  const good = buildFrame(siteSegment(MN, '20261010000000', 41)).trimEnd();
+  const bytes = Buffer.concat([Buffer.from(good.slice(0, 40), 'latin1'), Buffer.from([0xd1, 0xef, 0xb3, 0xbe]), Buffer.from(good.slice(40), 'latin1')]);
+  fs.writeFileSync(file, Buffer.concat([bytes, Buffer.from('\n')]));
+  const r = await ingest(file);
+  expect(r).toMatchObject({ read: 1, rejected: 1 });
+  const q = await createQuarantineModel(conn).findOne({ where: `${file}:1` }).lean();
+  expect(q).toMatchObject({ rawEncoding: 'base64' });
+  expect(Buffer.from(q!.raw, 'base64').equals(bytes)).toBe(true);
+});
