@@ -9,6 +9,8 @@ import { createQuarantineModel } from '../common/quarantine';
 import { IngestSink } from '../common/sink';
 import { permitsAdapter } from './index';
 import { parsePermitRecord } from './record';
+import { generateCity } from '../demo/city';
+import { writeHousingFiles } from '../demo/housing';
 
 const store = testStore();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'permits-'));
@@ -178,4 +180,25 @@ describe('permits adapter on the store', () => {
     expect(again).toHaveLength(2);
     expect(again.every((x) => x.seenCount === 2)).toBe(true);
   });
+});
+
+test('records whose documents straddle the writer\'s buffer are each counted once: read = accepted, then read = duplicates', async () => {
+  const own = await store.connect('housing-many');
+  const city = generateCity({ projects: 60, seed: 5, workersPerProject: 1, monitoringDays: 1 });
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'permits-many-'));
+  try {
+    const permitsFile = (await writeHousingFiles(city, out)).find((f) => f.source === 'permits')!.file;
+    const run = async () => {
+      const sink = new IngestSink(own, { source: 'permits' });
+      await permitsAdapter.ingestFile(permitsFile, sink, own, {});
+      return sink.finish();
+    };
+    // 60 records of about nine documents each: several buffer drains in the middle of a record.
+    const first = await run();
+    expect(first).toMatchObject({ read: 60, accepted: 60, duplicates: 0, updated: 0, rejected: 0 });
+    expect(await createHousingModels(own).Permit.countDocuments({})).toBe(60);
+    expect(await run()).toMatchObject({ read: 60, accepted: 0, duplicates: 60, updated: 0, rejected: 0 });
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
 });
