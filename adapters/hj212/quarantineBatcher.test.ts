@@ -56,3 +56,12 @@ test('a write the store refuses rejects the callers of that batch, and the next 
   await batcher.add([line(2, 'fine')]);
   expect(await createQuarantineModel(conn).countDocuments({ source: 'batch-d' })).toBe(1);
 });
+
+test('a line with bytes outside ASCII is kept as its bytes in base64', async () => {
+  const q = new QuarantineBatcher(conn, { source: 'hj212-bytes' });
+  const raw = Buffer.from([0x23, 0x23, 0xd1, 0xef, 0xb3, 0xbe, 0x0d]).toString('latin1');
+  await q.add([{ where: 'packet 1 from x', reason: 'r', raw }]);
+  await q.flush();
+  const doc = await createQuarantineModel(conn).findOne({ source: 'hj212-bytes' }).lean();
+  expect(doc).toMatchObject({ rawEncoding: 'base64', raw: Buffer.from(raw, 'latin1').toString('base64') });
+});

@@ -12,6 +12,8 @@
 import type { Connection, Model } from 'mongoose';
 import { createQuarantineModel, quarantineId, type QuarantinedRecord } from '../common/quarantine';
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export interface RejectedLine {
   where: string;
   reason: string;
@@ -70,7 +72,11 @@ export class QuarantineBatcher {
     }
     const batch = this.current();
     const now = new Date();
-    for (const { where, reason, raw } of lines) {
+    for (const line of lines) {
+      const { where, reason } = line;
+      // Device bytes arrive as latin1 text: a line with bytes outside ASCII is kept as its bytes (base64).
+      const binary = NON_ASCII.test(line.raw);
+      const raw = binary ? Buffer.from(line.raw, 'latin1').toString('base64') : line.raw;
       const _id = quarantineId(this.options.source, raw);
       const seen = batch.records.get(_id);
       if (seen) {
@@ -78,7 +84,9 @@ export class QuarantineBatcher {
         seen.lastSeenAt = now;
         continue;
       }
-      batch.records.set(_id, { _id, source: this.options.source, where, reason, raw, firstSeenAt: now, lastSeenAt: now, seenCount: 1 });
+      batch.records.set(_id, {
+        _id, source: this.options.source, where, reason, raw, ...(binary ? { rawEncoding: 'base64' as const } : {}), firstSeenAt: now, lastSeenAt: now, seenCount: 1,
+      });
       const bytes = raw.length + where.length + reason.length;
       batch.bytes += bytes;
       this.pendingBytes += bytes;
