@@ -106,6 +106,14 @@ describe('JSON records', () => {
     expect(rows.map((r) => [r.line, r.value ?? r.error?.slice(0, 12)])).toEqual([[2, { a: 1, s: 'x,]}' }], [3, { a: 2 }], [4, 'invalid JSON']]);
   });
 
+  test('a JSON export in GB18030 is decoded; a damaged line rejects only the element holding it', async () => {
+    const f = write('gb.json', Buffer.concat([iconv.encode('[\n{"name": "欧阳娜"},\n', 'gb18030'), Buffer.from([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d, 0x2c, 0x0a]), iconv.encode('{"name": "李秀英"}\n]\n', 'gb18030')]));
+    const rows = await all(readJsonRecords(f));
+    expect(rows.map((r) => r.value ?? r.error)).toEqual([{ name: '欧阳娜' }, "line 3 is not valid GB18030 (the file's encoding)", { name: '李秀英' }]);
+    expect(rows[1].raw).not.toMatch(/\uFFFD/);
+    expect(rows[1].raw).toContain(`[line 3 as bytes, base64: ${Buffer.from([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d, 0x2c]).toString('base64')}]`);
+  });
+
   test('GeoJSON FeatureCollection: the features array', async () => {
     const f = write('b.geojson', JSON.stringify({ type: 'FeatureCollection', name: 'x', features: [{ type: 'Feature', properties: { c: 1 } }, { type: 'Feature', properties: { c: 2 } }] }));
     const rows = await all(readJsonRecords(f));

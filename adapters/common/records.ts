@@ -201,7 +201,7 @@ export async function* readJsonRecords(file: string): AsyncGenerator<JsonRecord>
   const ext = path.extname(file).toLowerCase();
   if (ext === '.jsonl' || ext === '.ndjson') {
     let index = 0;
-    for await (const l of readStrictLines(file, { encoding: 'utf8' })) {
+    for await (const l of readStrictLines(file)) {
       if (l.bad !== undefined) {
         yield { line: l.line, index: index++, raw: l.raw, rawEncoding: 'base64', truncated: l.truncated, error: l.bad };
         continue;
@@ -275,7 +275,8 @@ export async function* readJsonRecords(file: string): AsyncGenerator<JsonRecord>
     return raw ? parseRecord(started, index++, raw) : null;
   };
 
-  for await (const l of readStrictLines(file, { encoding: 'utf8', maxLineBytes: JSON_MAX_LINE_BYTES, lenient: true })) {
+  // JSON should be UTF-8, but a platform export in GB18030 is read too: detected like a CSV file.
+  for await (const l of readStrictLines(file, { maxLineBytes: JSON_MAX_LINE_BYTES, lenient: true })) {
     let chunk: string;
     if (l.bad !== undefined) {
       badLines.push({ line: l.line, reason: l.bad, raw: l.raw });
