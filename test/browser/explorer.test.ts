@@ -106,5 +106,12 @@ test('a person opens the explorer, gives a token, runs the first query and sees 
   expect(paths).toEqual(expect.arrayContaining(['/graphql', '/explorer/assets/explorer.js', '/explorer/assets/graphql.worker.js']));
   expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
   expect(errors).toEqual([]);
+
+  // The recorder and the policy are live: a script of the page reaching for another origin (here
+  // another loopback address) is blocked before any connection, and the attempt is reported.
+  const attempt = await page.evaluate(() => fetch('http://127.0.0.2:9/').then(() => 'reached', () => 'blocked'));
+  expect(attempt).toBe('blocked');
+  await page.waitForFunction(() => (window as unknown as { cspViolations: string[] }).cspViolations.length > 0);
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual(['connect-src http://127.0.0.2:9/']);
   await page.close();
 }, 240_000);
