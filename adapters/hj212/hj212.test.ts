@@ -196,6 +196,8 @@ describe('what deployed devices send (issue 18)', () => {
     const p = parse(SITE_SEGMENT.replace('ST=39;', 'ST=99;').replace('CN=2051;', 'CN=2099;').replace('Flag=4;', 'Flag=4;Vendor=abc;'));
     expect(p.values).toHaveLength(3);
     expect(p.unknown).toEqual(['Vendor=abc']);
+    // An unknown item sent twice is kept twice (a known one twice is ambiguous: rejected, see above).
+    expect(parse(SITE_SEGMENT.replace('LA-Avg=58.3', 'LA-Data=58.3,LA-Data=58.4')).unknown).toEqual(['LA-Data=58.3', 'LA-Data=58.4']);
     expect(p.notes).toEqual([
       'unknown system code ST=99 (not in HJ 212-2017 table 5), packet kept',
       'unknown command CN=2099, packet kept with its known items',

@@ -220,15 +220,23 @@ function parseCp(cp: string, vendor: VendorCodeMap, edition: Edition, checks: Pa
     if (eq <= 0) return `CP item "${item}" is not KEY=VALUE`;
     const key = item.slice(0, eq);
     const value = item.slice(eq + 1);
-    if (seen.has(key)) return `CP item ${key} appears twice`;
-    seen.add(key);
+    // A known item twice is ambiguous (which value?): a broken packet. An unknown one is kept twice.
+    const twice = () => {
+      if (seen.has(key)) return `CP item ${key} appears twice`;
+      seen.add(key);
+      return null;
+    };
     if (key === 'DataTime') {
+      const t = twice();
+      if (t) return t;
       dataTime = value;
       continue;
     }
     const dash = key.lastIndexOf('-');
     if (dash <= 0) {
       const kind = DATA_FIELDS[key];
+      const t = kind ? twice() : null;
+      if (t) return t;
       if (!kind) unknown(item, `unknown data-area field ${key}`);
       else if (kind === 'integer' && !/^-?\d{1,9}$/.test(value)) return `${key} "${value}" is not an integer`;
       else if (kind === 'timestamp' && !parseLocalTimestamp(value)) return `${key} "${value}" is not a timestamp YYYYMMDDhhmmss`;
@@ -239,6 +247,8 @@ function parseCp(cp: string, vendor: VendorCodeMap, edition: Edition, checks: Pa
     const suffix = key.slice(dash + 1);
 
     if (FACILITY.test(rawCode) && (suffix === 'RS' || suffix === 'RT')) {
+      const t = twice();
+      if (t) return t;
       let f = facilities.get(rawCode);
       if (!f) facilities.set(rawCode, (f = { code: rawCode }));
       if (suffix === 'RS') {
@@ -269,6 +279,8 @@ function parseCp(cp: string, vendor: VendorCodeMap, edition: Edition, checks: Pa
       unknown(item, `unknown factor ${rawCode}`);
       continue;
     }
+    const t = twice();
+    if (t) return t;
     let entry = byCode.get(code);
     if (!entry) byCode.set(code, (entry = { code }));
     if (textual) {
