@@ -117,17 +117,16 @@ export async function* readCsvRecords(
     yield* drain(true);
   }
 
-  // Lines without a quote cannot span lines or be misquoted: they are parsed BATCH_LINES at a time
-  // (one csv-parse call per line costs ~20 µs, mostly its option handling), one record per line.
+  // Lines are parsed BATCH_LINES at a time (one csv-parse call per line costs ~20 µs, mostly its
+  // option handling). A batch that parses without error into as many records as it has lines holds
+  // no quoted field spanning lines (a line never makes two records): one record per line. Any other
+  // batch — an error, a field over several lines — goes through the line-by-line path.
   let batch: TextLine[] = [];
-  let batchHasQuote = false;
   function* parseBatch(): Generator<CsvRecord> {
     if (!batch.length) return;
     const lines = batch;
-    const quoted = batchHasQuote;
     batch = [];
-    batchHasQuote = false;
-    if (!quoted && !pending.length && header) {
+    if (!pending.length && header) {
       let rows: string[][] | null = null;
       try {
         rows = parseCsv(lines.map((l) => l.text).join('\n'), CSV_OPTIONS) as string[][];
@@ -163,8 +162,7 @@ export async function* readCsvRecords(
       continue;
     }
     batch.push(l);
-    if (l.text.includes('"')) batchHasQuote = true;
-    // The header is read on its own; a quote sends the batch through the line-by-line path.
+    // The header is read on its own.
     if (!header || batch.length >= BATCH_LINES) yield* parseBatch();
   }
   yield* settlePending();
