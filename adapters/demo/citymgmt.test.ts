@@ -9,6 +9,7 @@ import { enforcementAdapter } from '../enforcement';
 import { hotlineAdapter } from '../hotline';
 import { parseWorkOrder } from '../hotline/workOrder';
 import { ingestFile } from '../ingest';
+import { checkAccounting } from '../common/sink';
 import { createCitymgmtModels } from '../../subgraphs/citymgmt/models';
 import type { ComplaintDoc } from '../../subgraphs/citymgmt/models/complaint';
 import { isNightTime } from '../../subgraphs/citymgmt/localTime';
@@ -73,6 +74,8 @@ test('the default city loads through the adapters with nothing rejected; cases i
   for (const { source, file } of files) {
     const report = await ingestFile(source === 'hotline' ? hotlineAdapter : enforcementAdapter, file, conn, { batchSize: 2000 });
     expect({ source, rejected: report.rejected, reasons: report.reasons }).toEqual({ source, rejected: 0, reasons: [] });
+    // Every record of the generated file is read and settled once (issue 18's accounting).
+    expect({ source, accounting: checkAccounting(report), read: report.read > 0 }).toEqual({ source, accounting: null, read: true });
     expect(report.accepted).toBeGreaterThan(0);
   }
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { testStore } from '../../test/harness/db';
 import { ingestFile } from '../ingest';
+import { checkAccounting } from '../common/sink';
 import { attendanceAdapter } from '../attendance';
 import { payrollAdapter } from '../payroll';
 import { workersAdapter } from '../workers';
@@ -52,6 +53,8 @@ test('the default city ingests without rejection and the wage rule finds exactly
   for (const { source, file } of files) {
     const report = await ingestFile(ADAPTERS[source as keyof typeof ADAPTERS], file, conn, { batchSize: 2000 });
     expect({ source, rejected: report.rejected, reasons: report.reasons.slice(0, 3) }).toEqual({ source, rejected: 0, reasons: [] });
+    // Every record of the generated file is read and settled once (issue 18's accounting).
+    expect({ source, accounting: checkAccounting(report), read: report.read > 0 }).toEqual({ source, accounting: null, read: true });
     expect(report.accepted).toBeGreaterThan(0);
   }
 

@@ -3,6 +3,7 @@
  * inside its red line, and the approved values exactly the city's (so only the planted over-built
  * projects exceed them).
  */
+import { checkAccounting } from '../common/sink';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,6 +39,8 @@ test('the default city ingests through the adapters with no rejection, with the 
     await ADAPTERS[source].ingestFile(file, sink, conn, {});
     const report = await sink.finish();
     expect({ source, rejected: report.rejected, reasons: report.reasons.slice(0, 3) }).toEqual({ source, rejected: 0, reasons: [] });
+    // Every record of the generated file is read and settled once (issue 18's accounting).
+    expect({ source, accounting: checkAccounting(report), read: report.read > 0 }).toEqual({ source, accounting: null, read: true });
     expect(report.accepted).toBe(source === 'parcels' ? city.projects.length : 2 * city.projects.length);
   }
 

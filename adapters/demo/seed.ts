@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Connection } from 'mongoose';
 import { adapterFor } from '../registry';
 import { ingestFile } from '../ingest';
-import type { IngestReport } from '../common/sink';
+import { checkAccounting, type IngestReport } from '../common/sink';
 import { connectSilo } from '../store/connection';
 import { generateCity, type DemoCity } from './city';
 import { DEMO_WRITERS } from './writers';
@@ -59,7 +59,10 @@ export async function seedDemoCity(options: SeedOptions): Promise<SeedResult> {
         const report = await ingestFile(adapter, file, conn, { batchSize: 2000 });
         const seconds = (Date.now() - t0) / 1000;
         files.push({ source, file, seconds, report });
-        log(`[seed] ${source} ${path.basename(file)}: ${report.accepted} accepted, ${report.duplicates} duplicates, ${report.rejected} rejected in ${seconds.toFixed(1)} s`);
+        log(`[seed] ${source} ${path.basename(file)}: ${report.read} read, ${report.accepted} accepted, ${report.duplicates} duplicates, ${report.rejected} rejected in ${seconds.toFixed(1)} s`);
+        // The generator's files are valid: a mismatch is an adapter's bug, said where it shows.
+        const mismatch = checkAccounting(report);
+        if (mismatch) log(`[seed] ${source} ${path.basename(file)}: ${mismatch}`);
       }
     }
   } finally {
