@@ -3,12 +3,11 @@
  * inside its red line, and the approved values exactly the city's (so only the planted over-built
  * projects exceed them).
  */
-import { checkAccounting } from '../common/sink';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { testStore } from '../../test/harness/db';
-import { IngestSink } from '../common/sink';
+import { checkAccounting, IngestSink } from '../common/sink';
 import { parcelsAdapter } from '../parcels';
 import { planningPermitsAdapter } from '../planning-permits';
 import { createResourcesModels } from '../../subgraphs/resources/models';
