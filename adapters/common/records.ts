@@ -274,9 +274,15 @@ export async function* readJsonRecords(file: string): AsyncGenerator<JsonRecord>
   };
 
   // JSON should be UTF-8, but a platform export in GB18030 is read too: detected like a CSV file.
-  for await (const l of readStrictLines(file, { maxLineBytes: JSON_MAX_LINE_BYTES, lenient: true })) {
+  for await (const l of readStrictLines(file, { maxLineBytes: JSON_MAX_LINE_BYTES, limitName: 'the line length limit of JSON files', lenient: true })) {
     let chunk: string;
-    if (l.bad !== undefined) {
+    if (l.bad !== undefined && l.truncated) {
+      // A line past JSON_MAX_LINE_BYTES cannot be scanned: it is a rejected record of its own (kept
+      // truncated with length and hash), and the structure around it is read as it comes.
+      sawContent = true;
+      yield { line: l.line, index: index++, raw: l.raw, rawEncoding: 'base64', truncated: l.truncated, error: l.bad };
+      chunk = '\n';
+    } else if (l.bad !== undefined) {
       badLines.push({ line: l.line, reason: l.bad, raw: l.raw });
       // Scanned for its structure only (brackets and quotes are ASCII and survive lenient decoding).
       chunk = (l.lenient ?? '') + '\n';

@@ -35,6 +35,8 @@ export interface StrictLineOptions {
   maxLineBytes?: number;
   /** Filled as the file is read: the encoding used and the bytes read. */
   info?: { encoding?: TextEncodingName; bytes?: number };
+  /** What the limit is called in a rejection (default: the record size limit, INGEST_MAX_RECORD_BYTES). */
+  limitName?: string;
   /** Give bad lines (not over-long ones) a lenient decoding as well, never to be stored. */
   lenient?: boolean;
 }
@@ -161,7 +163,7 @@ export async function* readStrictLines(file: string, options: StrictLineOptions 
     if (hash) {
       out = {
         line: lineNo,
-        bad: `line ${lineNo} is ${size} bytes, over the record size limit of ${limit} bytes (INGEST_MAX_RECORD_BYTES)`,
+        bad: `line ${lineNo} is ${size} bytes, over ${options.limitName ?? 'the record size limit'} of ${limit} bytes${options.limitName ? '' : ' (INGEST_MAX_RECORD_BYTES)'}`,
         raw: kept!.toString('base64'),
         truncated: { length: size, unit: 'bytes', sha256: (hash as Hash).digest('hex') },
       };
