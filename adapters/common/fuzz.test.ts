@@ -148,9 +148,7 @@ async function connFor(department: string): Promise<Connection> {
   return c;
 }
 
-// `stations` is read by the HJ 212 engineer's adapter (device registration, issue 18 part 1): it joins
-// this list once it counts the records it reads.
-const SOURCES = ['permits', 'progress', 'parcels', 'planning-permits', 'hotline', 'enforcement', 'workers', 'attendance', 'payroll', 'night-permits'];
+const SOURCES = ['permits', 'progress', 'parcels', 'planning-permits', 'hotline', 'enforcement', 'stations', 'workers', 'attendance', 'payroll', 'night-permits'];
 let runNo = 0;
 
 test.each(SOURCES)('%s: corrupted files never crash an ingest and every record is accounted for', async (source) => {

@@ -21,13 +21,14 @@ export const stationsAdapter: Adapter = {
     const mns = new Set<string>();
     const before = sink.report.accepted + sink.report.updated;
     for await (const rec of readCsvRecords(file, { encoding: options.encoding })) {
+      sink.countRead();
       const where = `${file}:${rec.line}`;
       if (rec.error !== undefined) {
-        await sink.reject(where, rec.raw, `${where}: ${rec.error}`);
+        await sink.rejectRecord(where, rec, `${where}: ${rec.error}`);
         continue;
       }
       const r = stationFromFields(rec.fields);
-      if ('reason' in r) await sink.reject(where, rec.raw, `${where}: ${r.reason}`);
+      if ('reason' in r) await sink.rejectRecord(where, rec, `${where}: ${r.reason}`);
       else {
         mns.add(r.doc.mn);
         await sink.accept(stations, { mn: r.doc.mn }, r.doc as unknown as Record<string, unknown>);
