@@ -16,6 +16,11 @@ export const ErrorCode = {
   PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
   /** TRUSTED_DOCUMENTS=enforce: the caller's application has not registered this document (HTTP 403). */
   DOCUMENT_NOT_REGISTERED: 'DOCUMENT_NOT_REGISTERED',
+  /**
+   * Two writers raced for the same thing (a joint case's next link, an idempotency key): the loser is told what the
+   * winner left (e.g. the case's current state) and may read again and retry.
+   */
+  CONFLICT: 'CONFLICT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -29,4 +34,9 @@ export function badInput(argument: string, reason: string): GraphQLError {
 
 export function forbidden(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN, ...extensions } });
+}
+
+/** A CONFLICT error: another request changed the same thing first; `extensions` say what it left. */
+export function conflict(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT, ...extensions } });
 }

@@ -8,21 +8,11 @@
  * fails, the link just stored is removed again, so a failed request leaves nothing behind.
  */
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../../lib/errors';
+import { conflict, ErrorCode } from '../../../lib/errors';
 import { canonical, nextLink, sha256Hex, type ChainLink, type LinkKind } from './chain';
 import { clockOf } from './clock';
 import { caseModels, type CaseDoc, type CaseModels, type LinkDoc } from './models';
 import { applyEvent, type CaseEvent, type CaseState } from './procedure';
-
-/**
- * Two writers raced for the same case (or idempotency key). Declared here rather than in lib/errors.ts
- * while that file is being changed by other work; the code string is the contract.
- */
-export const CONFLICT = 'CONFLICT';
-
-export function conflict(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: CONFLICT, ...extensions } });
-}
 
 function isDuplicateKey(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { code?: number }).code === 11000;
