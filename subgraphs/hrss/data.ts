@@ -11,9 +11,12 @@ import type { RegistrationDoc } from './models/registration';
 import { readEnv } from '../../lib/config';
 import { log } from '../../lib/log';
 import { loadWageFacts } from './wageFacts';
-import { WageReadModel } from './wageFactsRead';
 import { WageFactsCache } from './wageFactsCache';
-import { assessProjectMonth, inArrears, wageSettingsFromEnv, type ProjectMonthAssessment, type WageSettings } from './wageRule';
+import { WageReadModel, workerFactsAsOf } from './wageFactsRead';
+import {
+  assessProjectMonth, inArrears, wageSettingsFromEnv, workersInArrears,
+  type ProjectMonthAssessment, type WageSettings, type WorkerAssessment, type WorkerMonthFacts,
+} from './wageRule';
 
 /** Distinct workers per value of `field` (project or employer), one aggregate per batch. */
 function workforceLoader(models: HrssModels, field: 'projectCode' | 'employerUscc', cache?: CachedReads) {
@@ -45,6 +48,8 @@ export class HrssData {
   readonly attendanceDays: DataLoader<string, number>;
   /** Wage status, keyed `month|asOf|projectCode`: one set of queries per (month, asOf). */
   readonly projectWageStatus: DataLoader<string, ProjectMonthAssessment>;
+  /** Each worker with attendance as the rule sees them on `asOf`, keyed `month|asOf|projectCode`: read by key. */
+  readonly projectMonthWorkers: DataLoader<string, WorkerMonthFacts[]>;
   private readonly cityArrears = new Map<string, Promise<ProjectMonthAssessment[]>>();
   private readModelReady: Promise<boolean> | null = null;
 
@@ -100,6 +105,33 @@ export class HrssData {
       }));
       return keys.map((k) => results.get(k)!);
     });
+    this.projectMonthWorkers = new DataLoader(async (keys) => {
+      const byPeriod = new Map<string, Set<string>>();
+      for (const k of keys) {
+        const [month, asOf, code] = k.split('|');
+        (byPeriod.get(`${month}|${asOf}`) ?? byPeriod.set(`${month}|${asOf}`, new Set()).get(`${month}|${asOf}`)!).add(code);
+      }
+      const results = new Map<string, WorkerMonthFacts[]>();
+      const useReadModel = await this.useReadModel();
+      await Promise.all([...byPeriod].map(async ([period, codes]) => {
+        const [month, asOf] = period.split('|');
+        if (useReadModel) {
+          // The project-months' facts documents by `_id`: never the month's other projects.
+          const stored = await this.readModel!.projectMonths(month, [...codes]);
+          for (const [code, workers] of stored) results.set(`${period}|${code}`, workers.map((w) => workerFactsAsOf(w, asOf)));
+          return;
+        }
+        const facts = (await this.monthCache.monthIfCached(month, asOf)) ?? (await loadWageFacts(models, { month, asOf, projectCodes: [...codes] }));
+        for (const code of codes) results.set(`${period}|${code}`, facts.get(code) ?? []);
+      }));
+      return keys.map((k) => results.get(k) ?? []);
+    });
+  }
+
+  /** The workers in arrears on one project in `month` evaluated on `asOf`, largest amount owed first, at most `first`. */
+  async workersInArrears(projectCode: string, month: string, asOf: string, first: number): Promise<WorkerAssessment[]> {
+    const workers = await this.projectMonthWorkers.load(`${month}|${asOf}|${projectCode}`);
+    return workersInArrears(workers, month, asOf, this.settings).slice(0, first);
   }
 
   async currentRegistration(workerId: string): Promise<RegistrationDoc | null> {

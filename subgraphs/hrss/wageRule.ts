@@ -124,3 +124,16 @@ export function assessProjectMonth(
 export function inArrears(a: ProjectMonthAssessment): boolean {
   return a.daysOverdue > 0 && a.workersUnpaid + a.workersShort > 0;
 }
+
+/**
+ * The workers behind a project-month's arrears on `asOf` (the same rule and the same workers as
+ * assessProjectMonth counts), largest amount owed first, then by pseudonym so the order is stable.
+ */
+export function workersInArrears(workers: WorkerMonthFacts[], month: string, asOf: string, s: WageSettings): WorkerAssessment[] {
+  const overdue = daysBetween(payDeadline(month, s.payDay), asOf) > 0;
+  return workers
+    .filter((w) => w.daysWorked > 0)
+    .map((w) => assessWorker(w, overdue, s))
+    .filter((w) => w.state === 'UNPAID' || w.state === 'SHORT')
+    .sort((a, b) => b.owedFen - a.owedFen || a.workerId.localeCompare(b.workerId));
+}

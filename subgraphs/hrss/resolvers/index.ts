@@ -1,5 +1,6 @@
+import { ProjectWageStatus, WageArrears, WorkerInArrears } from './arrearsWorkers';
 import { Enterprise, Project } from './project';
 import { Query } from './query';
 import { WagePayment, Worker } from './worker';
 
-export const hrssResolvers = { Query, Worker, WagePayment, Project, Enterprise };
+export const hrssResolvers = { Query, Worker, WagePayment, Project, Enterprise, WageArrears, ProjectWageStatus, WorkerInArrears };

@@ -15,8 +15,8 @@ export const Project = {
     return ctx.data.workforceByProject.load(p.code);
   },
   async wageStatus(p: { code: string }, args: { month: string; asOf?: string | null }, ctx: Ctx) {
-    const key = `${monthArg(args.month)}|${asOfArg(args.asOf)}|${p.code}`;
-    return toProjectWageStatus(await ctx.data.projectWageStatus.load(key));
+    const asOf = asOfArg(args.asOf);
+    return toProjectWageStatus(await ctx.data.projectWageStatus.load(`${monthArg(args.month)}|${asOf}|${p.code}`), asOf);
   },
 };
 
@@ -28,8 +28,9 @@ export const Enterprise = {
     return ctx.data.workforceByEmployer.load(e.uscc);
   },
   async wageArrears(e: { uscc: string }, args: { month: string; asOf?: string | null }, ctx: Ctx) {
-    const all = await ctx.data.wageArrears(monthArg(args.month), asOfArg(args.asOf));
-    return all.filter((a) => a.employerUsccs.includes(e.uscc)).map(toWageArrears);
+    const asOf = asOfArg(args.asOf);
+    const all = await ctx.data.wageArrears(monthArg(args.month), asOf);
+    return all.filter((a) => a.employerUsccs.includes(e.uscc)).map((a) => toWageArrears(a, asOf));
   },
   async arrearsBlacklisting(e: { uscc: string }, args: { asOf?: string | null }, ctx: Ctx) {
     const date = asOfArg(args.asOf);

@@ -15,6 +15,6 @@ export const Query = {
     const month = monthArg(args.month);
     const district = districtArg(args.district);
     const asOf = asOfArg(args.asOf);
-    return (await ctx.data.wageArrears(month, asOf, district)).map(toWageArrears);
+    return (await ctx.data.wageArrears(month, asOf, district)).map((a) => toWageArrears(a, asOf));
   },
 };

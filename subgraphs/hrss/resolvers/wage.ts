@@ -2,9 +2,18 @@ import type { ProjectMonthAssessment } from '../wageRule';
 
 const yuan = (fen: number) => fen / 100;
 
-/** A WageArrears object of the API from an assessment. */
-export function toWageArrears(a: ProjectMonthAssessment) {
+/** Which project-month on which date an arrears object describes: what its `affectedWorkers` read. */
+export interface ProjectMonthRef {
+  projectCode: string;
+  month: string;
+  asOf: string;
+}
+
+/** A WageArrears object of the API from an assessment evaluated on `asOf`. */
+export function toWageArrears(a: ProjectMonthAssessment, asOf: string) {
   return {
+    projectCode: a.projectCode,
+    asOf,
     project: { code: a.projectCode },
     month: a.month,
     payDeadline: a.payDeadline,
@@ -17,9 +26,11 @@ export function toWageArrears(a: ProjectMonthAssessment) {
   };
 }
 
-/** A ProjectWageStatus object of the API from an assessment. */
-export function toProjectWageStatus(a: ProjectMonthAssessment) {
+/** A ProjectWageStatus object of the API from an assessment evaluated on `asOf`. */
+export function toProjectWageStatus(a: ProjectMonthAssessment, asOf: string) {
   return {
+    projectCode: a.projectCode,
+    asOf,
     month: a.month,
     payDeadline: a.payDeadline,
     daysOverdue: Math.max(0, a.daysOverdue),
