@@ -5,6 +5,6 @@ import { citymgmtResolvers } from './resolvers';
 /** 城管 city management: 12345 hotline work orders, violations on sites, enforcement cases (首违不罚 included). */
 export const citymgmtSubgraph: SubgraphDefinition<CitymgmtData> = {
   name: 'citymgmt',
-  resolvers: citymgmtResolvers as SubgraphDefinition<CitymgmtData>['resolvers'],
+  resolvers: citymgmtResolvers,
   createDataLayer: createCitymgmtDataLayer,
 };

@@ -55,9 +55,18 @@ export interface DataLayer<Data> {
   warm?(): Promise<unknown>;
 }
 
+/**
+ * A subgraph's resolver map. Each subgraph types its own with the `Resolvers` generated from its SDL
+ * (subgraphs/<name>/generated/resolvers.ts, `npm run codegen`), which checks every argument, result and
+ * the context. That map is not assignable to Apollo's GraphQLResolverMap, which types `__resolveReference`
+ * as a field resolver (parent, args, context) although it is called as (reference, context, info): so this
+ * accepts any map of type name to resolvers, and createSubgraphServer converts it once.
+ */
+export type SubgraphResolvers = Record<string, object>;
+
 export interface SubgraphDefinition<Data> {
   name: SubgraphName;
-  resolvers: GraphQLResolverMap<SubgraphContext<Data>>;
+  resolvers: SubgraphResolvers;
   /** Called once per process with the silo's own database connection. */
   createDataLayer(conn: Connection, audit: AuditTrail): DataLayer<Data>;
 }
@@ -112,9 +121,9 @@ export async function createSubgraphServer<Data>(
   const witness = isDepartment(def.name) ? witnessResolvers(def.name, new WitnessStore(createWitnessModel(options.connection))) : undefined;
   const resolvers = {
     ...def.resolvers,
-    Query: { ...(def.resolvers.Query as object), ...auditResolvers(def.name, audit), ...witness?.Query },
-    ...(witness ? { Mutation: { ...(def.resolvers.Mutation as object), ...witness.Mutation } } : {}),
-  } as SubgraphDefinition<Data>['resolvers'];
+    Query: { ...def.resolvers.Query, ...auditResolvers(def.name, audit), ...witness?.Query },
+    ...(witness ? { Mutation: { ...def.resolvers.Mutation, ...witness.Mutation } } : {}),
+  } as GraphQLResolverMap<SubgraphContext<Data>>;
   const schema = buildSubgraphSchema([{ typeDefs: parse(loadSubgraphSdl(def.name)), resolvers }]);
   const secure = !options.unsafeBenchmarkWithoutSecurity;
   if (secure) enforceCatalog(schema, catalog, options.mask ?? maskSettingsFromEnv());

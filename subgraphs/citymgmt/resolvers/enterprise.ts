@@ -1,10 +1,6 @@
-import type { SubgraphContext } from '../../common/context';
-import type { CitymgmtData } from '../data';
+import type { EnterpriseResolvers } from '../generated/resolvers';
 import type { EnforcementCaseDoc } from '../models/enforcementCase';
 import { formatCityTimestamp } from '../localTime';
-
-type Ctx = SubgraphContext<CitymgmtData>;
-type EnterpriseRef = { uscc: string };
 
 const DECIDED_STATES = new Set(['DECIDED', 'EXECUTING', 'CLOSED']);
 
@@ -25,20 +21,20 @@ function penaltiesOf(cases: EnforcementCaseDoc[]) {
     });
 }
 
-export const Enterprise = {
-  __resolveReference(ref: EnterpriseRef) {
+export const Enterprise: EnterpriseResolvers = {
+  __resolveReference(ref) {
     return { uscc: ref.uscc };
   },
-  violations(e: EnterpriseRef, _: unknown, ctx: Ctx) {
+  violations(e, _, ctx) {
     return ctx.data.violationsByEnterprise.load(e.uscc);
   },
-  enforcementCases(e: EnterpriseRef, _: unknown, ctx: Ctx) {
+  enforcementCases(e, _, ctx) {
     return ctx.data.casesByParty.load(e.uscc);
   },
-  async penalties(e: EnterpriseRef, _: unknown, ctx: Ctx) {
+  async penalties(e, _, ctx) {
     return penaltiesOf(await ctx.data.casesByParty.load(e.uscc));
   },
-  async totalPenaltyAmount(e: EnterpriseRef, _: unknown, ctx: Ctx) {
+  async totalPenaltyAmount(e, _, ctx) {
     return penaltiesOf(await ctx.data.casesByParty.load(e.uscc)).reduce((sum, p) => sum + p.amount, 0);
   },
 };

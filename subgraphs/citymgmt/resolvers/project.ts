@@ -1,19 +1,11 @@
-import type { SubgraphContext } from '../../common/context';
-import type { CitymgmtData } from '../data';
 import { period } from '../filters';
+import type { ProjectComplaintsArgs, ProjectResolvers, ResolversParentTypes } from '../generated/resolvers';
 import type { ComplaintDoc } from '../models/complaint';
-import { OPEN_CASE_STATES, type ComplaintCategory } from '../models/vocabulary';
-
-type Ctx = SubgraphContext<CitymgmtData>;
-type ProjectRef = { code: string };
-interface ComplaintArgs {
-  from?: string | null;
-  to?: string | null;
-  category?: ComplaintCategory | null;
-}
+import { OPEN_CASE_STATES } from '../models/vocabulary';
+import type { Ctx } from './context';
 
 /** The project's work orders within the period and category asked for (all loaded in one query). */
-async function complaintsOf(p: ProjectRef, args: ComplaintArgs, ctx: Ctx): Promise<ComplaintDoc[]> {
+async function complaintsOf(p: ResolversParentTypes['Project'], args: Partial<ProjectComplaintsArgs>, ctx: Ctx): Promise<ComplaintDoc[]> {
   const { from, to } = period(args);
   const all = await ctx.data.complaintsByProject.load(p.code);
   return all.filter((c) => {
@@ -23,21 +15,21 @@ async function complaintsOf(p: ProjectRef, args: ComplaintArgs, ctx: Ctx): Promi
 }
 
 /** 住建 owns the registry: any code is accepted here and the fields simply come back empty. */
-export const Project = {
-  __resolveReference(ref: ProjectRef) {
+export const Project: ProjectResolvers = {
+  __resolveReference(ref) {
     return { code: ref.code };
   },
   complaints: complaintsOf,
-  async complaintCount(p: ProjectRef, args: ComplaintArgs, ctx: Ctx) {
+  async complaintCount(p, args, ctx) {
     return (await complaintsOf(p, args, ctx)).length;
   },
-  violations(p: ProjectRef, _: unknown, ctx: Ctx) {
+  violations(p, _, ctx) {
     return ctx.data.violationsByProject.load(p.code);
   },
-  enforcementCases(p: ProjectRef, _: unknown, ctx: Ctx) {
+  enforcementCases(p, _, ctx) {
     return ctx.data.casesByProject.load(p.code);
   },
-  async openEnforcementCases(p: ProjectRef, _: unknown, ctx: Ctx) {
+  async openEnforcementCases(p, _, ctx) {
     return (await ctx.data.casesByProject.load(p.code)).filter((c) => OPEN_CASE_STATES.includes(c.state));
   },
 };

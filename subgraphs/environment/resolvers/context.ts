@@ -1,0 +1,5 @@
+/** What every environment resolver receives; the generated resolver types (../generated/resolvers.ts) use it as their context. */
+import type { SubgraphContext } from '../../common/context';
+import type { EnvironmentData } from '../data';
+
+export type Ctx = SubgraphContext<EnvironmentData>;

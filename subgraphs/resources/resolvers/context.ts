@@ -1,0 +1,5 @@
+/** What every resources resolver receives; the generated resolver types (../generated/resolvers.ts) use it as their context. */
+import type { SubgraphContext } from '../../common/context';
+import type { ResourcesData } from '../data';
+
+export type Ctx = SubgraphContext<ResourcesData>;
