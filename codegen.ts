@@ -16,7 +16,11 @@ export type CodegenSubgraph = (typeof CODEGEN_SUBGRAPHS)[number];
 
 /** GraphQL type → `module#Type` (relative to the generated file) of the value its resolvers really receive. */
 const MAPPERS: Record<CodegenSubgraph, Record<string, string>> = {
-  housing: {},
+  housing: {
+    Project: '../models/project#ProjectDoc',
+    Enterprise: '../models/enterprise#EnterpriseDoc',
+    ProjectParticipant: '../models/participant#ParticipantDoc',
+  },
   resources: {},
   citymgmt: {
     // Entities owned elsewhere: this subgraph only ever holds their key.

@@ -5,6 +5,6 @@ import { housingResolvers } from './resolvers';
 /** 住建 housing & construction: project registry, permits, participants, progress, inspections. */
 export const housingSubgraph: SubgraphDefinition<HousingData> = {
   name: 'housing',
-  resolvers: housingResolvers as SubgraphDefinition<HousingData>['resolvers'],
+  resolvers: housingResolvers,
   createDataLayer: createHousingDataLayer,
 };

@@ -1,7 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import type { ProjectDoc } from '../models/project';
+import type { EnterpriseDoc } from '../models/enterprise';
+import type { ParticipantDoc } from '../models/participant';
 import type { Ctx } from '../resolvers/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -549,7 +553,7 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ConstructionPermit: ResolverTypeWrapper<ConstructionPermit>;
   CreditCodeStatus: CreditCodeStatus;
-  Enterprise: ResolverTypeWrapper<Enterprise>;
+  Enterprise: ResolverTypeWrapper<EnterpriseDoc>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
   InspectionKind: InspectionKind;
   InspectionOutcome: InspectionOutcome;
@@ -557,11 +561,11 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ParticipantRole: ParticipantRole;
   ProgressReport: ResolverTypeWrapper<ProgressReport>;
-  Project: ResolverTypeWrapper<Project>;
-  ProjectConnection: ResolverTypeWrapper<ProjectConnection>;
-  ProjectEdge: ResolverTypeWrapper<ProjectEdge>;
+  Project: ResolverTypeWrapper<ProjectDoc>;
+  ProjectConnection: ResolverTypeWrapper<Omit<ProjectConnection, 'edges'> & { edges: Array<ResolversTypes['ProjectEdge']> }>;
+  ProjectEdge: ResolverTypeWrapper<Omit<ProjectEdge, 'node'> & { node: ResolversTypes['Project'] }>;
   ProjectFilter: ProjectFilter;
-  ProjectParticipant: ResolverTypeWrapper<ProjectParticipant>;
+  ProjectParticipant: ResolverTypeWrapper<ParticipantDoc>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SiteInspection: ResolverTypeWrapper<SiteInspection>;
   WitnessRecord: ResolverTypeWrapper<WitnessRecord>;
@@ -579,16 +583,16 @@ export type ResolversParentTypes = {
   BoundingBoxInput: BoundingBoxInput;
   Float: Scalars['Float']['output'];
   ConstructionPermit: ConstructionPermit;
-  Enterprise: Enterprise | FederationReferenceTypes['Enterprise'];
+  Enterprise: EnterpriseDoc;
   GeoPoint: GeoPoint;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   ProgressReport: ProgressReport;
-  Project: Project | FederationReferenceTypes['Project'];
-  ProjectConnection: ProjectConnection;
-  ProjectEdge: ProjectEdge;
+  Project: ProjectDoc;
+  ProjectConnection: Omit<ProjectConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProjectEdge']> };
+  ProjectEdge: Omit<ProjectEdge, 'node'> & { node: ResolversParentTypes['Project'] };
   ProjectFilter: ProjectFilter;
-  ProjectParticipant: ProjectParticipant;
+  ProjectParticipant: ParticipantDoc;
   Query: Record<PropertyKey, never>;
   SiteInspection: SiteInspection;
   WitnessRecord: WitnessRecord;

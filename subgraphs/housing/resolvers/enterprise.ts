@@ -1,23 +1,19 @@
-import type { SubgraphContext } from '../../common/context';
-import type { HousingData } from '../data';
-import type { EnterpriseDoc } from '../models/enterprise';
-import type { CreditCodeStatus, ParticipantRole } from '../models/participant';
+import type { CreditCodeStatus as CreditCodeStatusValue, EnterpriseResolvers } from '../generated/resolvers';
+import type { CreditCodeStatus } from '../models/participant';
 
-type Ctx = SubgraphContext<HousingData>;
+const STATUS_ENUM: Record<CreditCodeStatus, CreditCodeStatusValue> = { valid: 'VALID', 'checksum-mismatch': 'CHECKSUM_MISMATCH' };
 
-const STATUS_ENUM: Record<CreditCodeStatus, string> = { valid: 'VALID', 'checksum-mismatch': 'CHECKSUM_MISMATCH' };
-
-export const Enterprise = {
-  __resolveReference(ref: { uscc: string }, ctx: Ctx) {
+export const Enterprise: EnterpriseResolvers = {
+  __resolveReference(ref, ctx) {
     return ctx.data.enterpriseByUscc.load(ref.uscc);
   },
-  creditCodeStatus(e: EnterpriseDoc) {
+  creditCodeStatus(e) {
     return STATUS_ENUM[e.creditCodeStatus] ?? null;
   },
-  needsReview(e: EnterpriseDoc) {
+  needsReview(e) {
     return e.creditCodeStatus !== 'valid';
   },
-  async participations(e: EnterpriseDoc, args: { role?: ParticipantRole | null }, ctx: Ctx) {
+  async participations(e, args, ctx) {
     const all = await ctx.data.participationsOfEnterprise(e.uscc);
     return args.role ? all.filter((x) => x.role === args.role) : all;
   },
