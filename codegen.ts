@@ -31,7 +31,12 @@ const MAPPERS: Record<CodegenSubgraph, Record<string, string>> = {
     EnforcementCase: '../models/enforcementCase#EnforcementCaseDoc',
   },
   hrss: {},
-  environment: {},
+  environment: {
+    Project: "Pick<{T}, 'code'>",
+    MonitoringStation: '../models/station#StationDoc',
+    // The rule engine's exceedance with its API fields added (resolvers/exceedance.ts).
+    Exceedance: '../resolvers/exceedance#ExceedanceView',
+  },
   joint: {},
 };
 

@@ -5,6 +5,6 @@ import { environmentResolvers } from './resolvers';
 /** 生态环境 ecology & environment: site monitoring stations (HJ 212), readings, exceedances, night-work permits. */
 export const environmentSubgraph: SubgraphDefinition<EnvironmentData> = {
   name: 'environment',
-  resolvers: environmentResolvers as SubgraphDefinition<EnvironmentData>['resolvers'],
+  resolvers: environmentResolvers,
   createDataLayer: createEnvironmentDataLayer,
 };

@@ -1,7 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import type { StationDoc } from '../models/station';
+import type { ExceedanceView } from '../resolvers/exceedance';
 import type { Ctx } from '../resolvers/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -494,16 +497,16 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditVerification: ResolverTypeWrapper<AuditVerification>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Exceedance: ResolverTypeWrapper<Exceedance>;
+  Exceedance: ResolverTypeWrapper<ExceedanceView>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ExceedanceRuleKind: ExceedanceRuleKind;
   ExceedanceSummary: ResolverTypeWrapper<ExceedanceSummary>;
   FactorReading: ResolverTypeWrapper<FactorReading>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
-  MonitoringStation: ResolverTypeWrapper<MonitoringStation>;
+  MonitoringStation: ResolverTypeWrapper<StationDoc>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NightWorkPermit: ResolverTypeWrapper<NightWorkPermit>;
-  Project: ResolverTypeWrapper<Project>;
+  Project: ResolverTypeWrapper<Pick<Omit<Project, 'exceedances' | 'stations'> & { exceedances?: Maybe<Array<ResolversTypes['Exceedance']>>, stations?: Maybe<Array<ResolversTypes['MonitoringStation']>> }, 'code'>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Reading: ResolverTypeWrapper<Reading>;
   TimeOfDay: TimeOfDay;
@@ -519,15 +522,15 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   AuditVerification: AuditVerification;
   Boolean: Scalars['Boolean']['output'];
-  Exceedance: Exceedance;
+  Exceedance: ExceedanceView;
   Float: Scalars['Float']['output'];
   ExceedanceSummary: ExceedanceSummary;
   FactorReading: FactorReading;
   GeoPoint: GeoPoint;
-  MonitoringStation: MonitoringStation | FederationReferenceTypes['MonitoringStation'];
+  MonitoringStation: StationDoc;
   Mutation: Record<PropertyKey, never>;
   NightWorkPermit: NightWorkPermit;
-  Project: Project | FederationReferenceTypes['Project'];
+  Project: Pick<Omit<Project, 'exceedances' | 'stations'> & { exceedances?: Maybe<Array<ResolversParentTypes['Exceedance']>>, stations?: Maybe<Array<ResolversParentTypes['MonitoringStation']>> }, 'code'>;
   Query: Record<PropertyKey, never>;
   Reading: Reading;
   WitnessRecord: WitnessRecord;

@@ -1,6 +1,7 @@
+import type { Resolvers } from '../generated/resolvers';
 import { Exceedance } from './exceedance';
 import { Project } from './project';
 import { Query } from './query';
 import { MonitoringStation } from './station';
 
-export const environmentResolvers = { Query, Project, MonitoringStation, Exceedance };
+export const environmentResolvers: Resolvers = { Query, Project, MonitoringStation, Exceedance };

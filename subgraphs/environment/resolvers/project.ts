@@ -1,24 +1,25 @@
 import { parseExceedancePeriod } from '../period';
 import { exceedanceView } from './exceedance';
-import { pollutantCode, type Ctx } from './shared';
+import type { ProjectResolvers } from '../generated/resolvers';
+import { pollutantCode } from './shared';
 
-export const Project = {
-  __resolveReference(ref: { code: string }) {
+export const Project: ProjectResolvers = {
+  __resolveReference(ref) {
     // 住建 owns the registry; this subgraph's fields load by code through the data layer.
     return { code: ref.code };
   },
-  stations(p: { code: string }, _: unknown, ctx: Ctx) {
+  stations(p, _, ctx) {
     return ctx.data.stationsByProject.load(p.code);
   },
-  nightWorkPermits(p: { code: string }, _: unknown, ctx: Ctx) {
+  nightWorkPermits(p, _, ctx) {
     return ctx.data.permitsByProject.load(p.code);
   },
-  async exceedances(p: { code: string }, args: { from: string; to: string; pollutant?: string | null }, ctx: Ctx) {
+  async exceedances(p, args, ctx) {
     const period = parseExceedancePeriod(args.from, args.to);
     const all = await ctx.data.exceedances(period, pollutantCode(args.pollutant, ctx.data.rules));
     return all.filter((e) => e.projectCode === p.code).map((e) => exceedanceView(e, ctx));
   },
-  async exceedanceSummary(p: { code: string }, args: { from: string; to: string }, ctx: Ctx) {
+  async exceedanceSummary(p, args, ctx) {
     const period = parseExceedancePeriod(args.from, args.to);
     const own = (await ctx.data.exceedances(period)).filter((e) => e.projectCode === p.code);
     const days = new Set(own.map((e) => new Date(e.periodStart.getTime() + ctx.data.rules.utcOffsetHours * 3_600_000).toISOString().slice(0, 10)));

@@ -2,15 +2,16 @@ import { validateMn } from '../../../domain/mn';
 import { badInput } from '../../../lib/errors';
 import { parseExceedancePeriod } from '../period';
 import { exceedanceView } from './exceedance';
-import { pollutantCode, type Ctx } from './shared';
+import type { QueryResolvers } from '../generated/resolvers';
+import { pollutantCode } from './shared';
 
-export const Query = {
-  station(_: unknown, args: { mn: string }, ctx: Ctx) {
+export const Query: QueryResolvers = {
+  station(_, args, ctx) {
     const problem = validateMn(args.mn);
     if (problem) throw badInput('mn', problem);
     return ctx.data.stationByMn.load(args.mn);
   },
-  async exceedances(_: unknown, args: { from: string; to: string; pollutant?: string | null; district?: string | null }, ctx: Ctx) {
+  async exceedances(_, args, ctx) {
     const period = parseExceedancePeriod(args.from, args.to);
     const pollutant = pollutantCode(args.pollutant, ctx.data.rules);
     const district = args.district ?? undefined;

@@ -1,9 +1,7 @@
 import { badInput } from '../../../lib/errors';
-import type { SubgraphContext } from '../../common/context';
-import type { EnvironmentData } from '../data';
 import type { RuleSet } from '../rules/config';
 
-export type Ctx = SubgraphContext<EnvironmentData>;
+export type { Ctx } from './context';
 
 /** A pollutant argument: a factor code of the rules file, or its name (case-insensitive). */
 export function pollutantCode(value: string | null | undefined, rules: RuleSet): string | undefined {

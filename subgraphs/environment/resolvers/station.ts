@@ -1,9 +1,8 @@
 import type { FactorValueDoc } from '../models/reading';
 import type { Sample } from '../models/readingChunk';
-import type { StationDoc } from '../models/station';
 import { parsePeriod } from '../period';
 import type { RuleSet } from '../rules/config';
-import type { Ctx } from './shared';
+import type { MonitoringStationResolvers } from '../generated/resolvers';
 
 export function factorReading(code: string, value: number | null, flag: string | null, rules: RuleSet, conflictingValues: number[] = []) {
   const p = rules.pollutants[code];
@@ -26,20 +25,20 @@ export function readingsFromSamples(samples: Sample[], rules: RuleSet) {
   return [...byTime.values()];
 }
 
-export const MonitoringStation = {
-  __resolveReference(ref: { mn: string }, ctx: Ctx) {
+export const MonitoringStation: MonitoringStationResolvers = {
+  __resolveReference(ref, ctx) {
     return ctx.data.stationByMn.load(ref.mn);
   },
-  project(s: StationDoc) {
+  project(s) {
     return { code: s.projectCode };
   },
-  location(s: StationDoc) {
+  location(s) {
     return { lng: s.lng, lat: s.lat };
   },
-  systemCode(s: StationDoc) {
+  systemCode(s) {
     return s.st;
   },
-  async latestReading(s: StationDoc, _: unknown, ctx: Ctx) {
+  async latestReading(s, _, ctx) {
     const latest = await ctx.data.latestByMn.load(s.mn);
     if (!latest) return null;
     const t = new Date(latest.dataTime).getTime();
@@ -57,7 +56,7 @@ export const MonitoringStation = {
       values: latest.values.map((v: FactorValueDoc) => factorReading(v.code, v.avg ?? v.rtd ?? null, v.flag ?? null, ctx.data.rules, alternatives.get(v.code))),
     };
   },
-  async readings(s: StationDoc, args: { from: string; to: string }, ctx: Ctx) {
+  async readings(s, args, ctx) {
     const period = parsePeriod(args.from, args.to);
     return readingsFromSamples(await ctx.data.samples(s.mn, period), ctx.data.rules);
   },
