@@ -5,6 +5,10 @@
  * → SERVED → CLOSED; verifyCase holds and hrss's audit trail shows housing's evidence reads with the case id.
  * Then the tamper tests, each changing joint's database directly.
  */
+import { daysWorked } from '../../adapters/demo/hrss';
+import { pseudonymSecret, workerIdFor } from '../../domain/pseudonym';
+import { loadCatalog } from '../../subgraphs/common/catalog';
+import { maskPersonal, maskSettingsFromEnv } from '../../subgraphs/common/masking';
 import { canonical, linkHash, type ChainLink } from '../../subgraphs/joint/cases/chain';
 import { startSystem, type SystemHandle } from '../harness/system';
 import { bearer } from '../harness/tokens';
@@ -31,12 +35,14 @@ test('from a planted wage-arrears project to a closed case whose chain verifies'
   const id: string = opened.id;
   expect(id).toMatch(/^LH-\d{4}-\d{6}$/);
   expect(opened).toMatchObject({ kind: 'WAGE_ARREARS', state: 'FILED', leadDepartment: 'hrss', departments: ['housing', 'hrss'], overdue: false, warnings: [] });
-  // The finding and the records behind it: wage status (hrss), the district's arrears with employers (hrss), permit and contractor (housing).
-  expect(opened.evidence.map((e: any) => e.operationName)).toEqual(['CaseWageArrearsFinding', 'CaseArrearsByEmployer', 'CasePermitAndContractor']);
+  // The finding and the records behind it: wage status (hrss), the affected workers' attendance and pay (hrss), the
+  // district's arrears with employers (hrss), permit and contractor (housing).
+  expect(opened.evidence.map((e: any) => e.operationName)).toEqual(['CaseWageArrearsFinding', 'CaseArrearsWorkers', 'CaseArrearsByEmployer', 'CasePermitAndContractor']);
   const finding = JSON.parse(opened.evidence[0].answer);
   expect(finding.project.code).toBe(planted.projectCode);
   expect(finding.project.wageStatus.workersUnpaid + finding.project.wageStatus.workersShort).toBeGreaterThan(0);
-  const permit = JSON.parse(opened.evidence[2].answer).project;
+  expectPlantedWorkers(JSON.parse(opened.evidence[1].answer), planted, (name) => name); // hrss itself: names in clear
+  const permit = JSON.parse(opened.evidence[3].answer).project;
   expect(permit.participants.some((p: any) => p.role === 'CONTRACTOR')).toBe(true);
   expect(permit.permit.permitNo).toEqual(expect.any(String));
   // The reviewNote was not asked; nothing denied to hrss with wage-enforcement.
@@ -84,7 +90,7 @@ test('from a planted wage-arrears project to a closed case whose chain verifies'
   expect(closed.events.map((e: any) => e.to ?? e.type)).toEqual(['FILED', 'INVESTIGATING', 'NOTIFIED', 'LEGAL_REVIEW', 'DECIDED', 'DECISION', 'SERVED', 'CLOSED']);
 
   const v = await verify(id);
-  expect(v).toMatchObject({ ok: true, checked: closed.chainLength, events: 8, evidence: 4, brokenAt: null, reason: null, witnessedUpTo: closed.chainLength, unavailableWitnesses: [] });
+  expect(v).toMatchObject({ ok: true, checked: closed.chainLength, events: 8, evidence: 5, brokenAt: null, reason: null, witnessedUpTo: closed.chainLength, unavailableWitnesses: [] });
   // housing (a participant, not the lead) verifies too.
   expect((await verify(id, housingOfficer())).ok).toBe(true);
 
@@ -97,7 +103,49 @@ test('from a planted wage-arrears project to a closed case whose chain verifies'
   closedCaseId = id;
 });
 
-/** A fresh case for each tamper test (FILED + three evidence links + two events). */
+/**
+ * The affected workers' evidence answer against the demo city model: exactly the planted workers, each with the days
+ * the city gave them in the month, the agreed wage, amount due, and owed = due − paid; `name` as the reader sees it.
+ */
+function expectPlantedWorkers(answer: any, planted: (typeof system.city.planted.arrears)[number], shown: (name: string) => string) {
+  const status = answer.project.wageStatus;
+  const rows: any[] = status.affectedWorkers;
+  expect(rows).toHaveLength(planted.idNumbers.length);
+  expect(status.workersUnpaid + status.workersShort).toBe(planted.idNumbers.length);
+  const secret = pseudonymSecret();
+  const expected = planted.idNumbers.map((idNumber) => {
+    const i = system.city.workers.findIndex((w) => w.idNumber === idNumber);
+    const w = system.city.workers[i];
+    const days = daysWorked(system.city, i, planted.month).length;
+    return { workerId: workerIdFor(idNumber, secret), name: shown(w.name), state: planted.kind === 'missing' ? 'UNPAID' : 'SHORT', employer: { uscc: w.employerUscc }, daysWorked: days, dailyWage: w.dailyWage, amountDue: days * w.dailyWage };
+  });
+  expect(rows.map(({ workerId, name, state, employer, daysWorked: d, dailyWage, amountDue }) => ({ workerId, name, state, employer, daysWorked: d, dailyWage, amountDue })).sort((a, b) => a.workerId.localeCompare(b.workerId)))
+    .toEqual(expected.sort((a, b) => a.workerId.localeCompare(b.workerId)));
+  for (const row of rows) expect(row.amountOwed).toBeCloseTo(row.amountDue - row.amountPaid, 2);
+  expect(rows.reduce((sum, r) => sum + r.amountOwed, 0)).toBeCloseTo(status.amountOwed, 2);
+}
+
+test("the affected workers captured by another department: names as hrss's catalogue says, the read on hrss's trail with the case id and the worker keys", async () => {
+  const planted = system.city.planted.arrears[0];
+  const id = (await ok(gql(system, OPEN_FROM_ARREARS, { code: planted.projectCode, month: planted.month }, hrssOfficer()))).openCaseFromArrears.id;
+  const hrssCapture = (await ok(gql(system, `query C($id: ID!) { case(id: $id) { evidence { operationName operation variables } } }`, { id }, hrssOfficer()))).case.evidence
+    .find((e: any) => e.operationName === 'CaseArrearsWorkers');
+  const attached = (await ok(gql(system, ATTACH, { id, input: { query: hrssCapture.operation, variables: JSON.parse(hrssCapture.variables), note: 'the workers seen by housing' } }, housingOfficer()))).attachEvidence;
+  expect(attached.denied).toEqual([]);
+  const entry = loadCatalog('hrss').fields['WorkerInArrears.name'];
+  const unlocked = (entry.purposes ?? []).includes('wage-enforcement'); // housingOfficer holds wage-enforcement
+  const mask = maskSettingsFromEnv();
+  expectPlantedWorkers(JSON.parse(attached.answer), planted, (name) => (unlocked ? name : maskPersonal('name', name, mask)));
+
+  const trail = await ok(gql(system, `query T($id: String) { hrssAuditTrail(filter: { caseId: $id, dept: "housing" }) { caseId reads { type keys fields } } }`, { id }, bearer({ dept: 'hrss', roles: ['admin'] })));
+  const reads = trail.hrssAuditTrail.flatMap((r: any) => r.reads);
+  const secret = pseudonymSecret();
+  expect(reads).toEqual(expect.arrayContaining([
+    expect.objectContaining({ type: 'WorkerInArrears', keys: planted.idNumbers.map((n) => workerIdFor(n, secret)).sort(), fields: expect.arrayContaining(['name', 'daysWorked', 'amountOwed']) }),
+  ]));
+});
+
+/** A fresh case for each tamper test (FILED + four evidence links + two events). */
 async function freshCase(): Promise<string> {
   const planted = system.city.planted.arrears[0];
   const id = (await ok(gql(system, OPEN_FROM_ARREARS, { code: planted.projectCode, month: planted.month }, hrssOfficer()))).openCaseFromArrears.id;
@@ -109,14 +157,14 @@ async function freshCase(): Promise<string> {
 
 test('tamper: an edited event is detected and named', async () => {
   const id = await freshCase();
-  const doc = await links().findOne({ caseId: id, seq: 5 });
+  const doc = await links().findOne({ caseId: id, seq: 6 });
   const body = JSON.parse(doc!.body);
   expect(body.to).toBe('INVESTIGATING');
   body.officers = ['hrss-officer-1', 'someone-else'];
-  await links().updateOne({ caseId: id, seq: 5 }, { $set: { body: canonical(body) } });
+  await links().updateOne({ caseId: id, seq: 6 }, { $set: { body: canonical(body) } });
   const v = await verify(id);
-  expect(v).toMatchObject({ ok: false, brokenAt: 5, checked: 4 });
-  expect(v.reason).toMatch(/edited: hash mismatch at seq 5/);
+  expect(v).toMatchObject({ ok: false, brokenAt: 6, checked: 5 });
+  expect(v.reason).toMatch(/edited: hash mismatch at seq 6/);
 });
 
 test('tamper: an edited evidence answer is detected and named', async () => {
@@ -132,20 +180,20 @@ test('tamper: an edited evidence answer is detected and named', async () => {
 
 test('tamper: an event deleted in the middle is detected and named', async () => {
   const id = await freshCase();
-  await links().deleteOne({ caseId: id, seq: 5 });
+  await links().deleteOne({ caseId: id, seq: 6 });
   const v = await verify(id);
-  expect(v).toMatchObject({ ok: false, brokenAt: 5, checked: 4 });
-  expect(v.reason).toMatch(/gap: seq 5 is missing/);
+  expect(v).toMatchObject({ ok: false, brokenAt: 6, checked: 5 });
+  expect(v.reason).toMatch(/gap: seq 6 is missing/);
 });
 
 test('tamper: a link rehashed to hide an edit breaks the next link', async () => {
   const id = await freshCase();
-  const doc = await links().findOne({ caseId: id, seq: 5 });
-  const link: Omit<ChainLink, 'hash'> = { caseId: id, seq: 5, kind: 'event', body: { ...JSON.parse(doc!.body), note: 'rewritten' }, prevHash: doc!.prevHash };
-  await links().updateOne({ caseId: id, seq: 5 }, { $set: { body: canonical(link.body), hash: linkHash(link) } });
+  const doc = await links().findOne({ caseId: id, seq: 6 });
+  const link: Omit<ChainLink, 'hash'> = { caseId: id, seq: 6, kind: 'event', body: { ...JSON.parse(doc!.body), note: 'rewritten' }, prevHash: doc!.prevHash };
+  await links().updateOne({ caseId: id, seq: 6 }, { $set: { body: canonical(link.body), hash: linkHash(link) } });
   const v = await verify(id);
-  expect(v).toMatchObject({ ok: false, brokenAt: 6 });
-  expect(v.reason).toMatch(/wrong prevHash at seq 6/);
+  expect(v).toMatchObject({ ok: false, brokenAt: 7 });
+  expect(v.reason).toMatch(/wrong prevHash at seq 7/);
 });
 
 test('the closed case still verifies after the tampering of the others', async () => {

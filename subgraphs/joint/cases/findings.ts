@@ -24,6 +24,29 @@ const PERMIT_AND_CONTRACTOR = `query CasePermitAndContractor($code: String!) {
   }
 }`;
 
+/**
+ * The field's maximum page: a project-month with more workers in arrears keeps the first 500 by amount owed, and
+ * the counts beside the list say how many there are.
+ */
+export const ARREARS_WORKERS_MAX = 500;
+
+/** The attendance and pay of each affected worker (hrss; names as hrss's catalogue shows them to the caller). */
+function arrearsWorkersRequest(projectCode: string, month: string): EvidenceRequest {
+  return {
+    query: `query CaseArrearsWorkers($code: String!, $month: String!, $first: Int!) {
+  project(code: $code) {
+    code
+    wageStatus(month: $month) {
+      month payDeadline workersWithAttendance workersUnpaid workersShort amountOwed
+      affectedWorkers(first: $first) { workerId name state employer { uscc } daysWorked dailyWage amountDue amountPaid amountOwed }
+    }
+  }
+}`,
+    variables: { code: projectCode, month, first: ARREARS_WORKERS_MAX },
+    note: `attendance and pay of the workers in arrears: ${projectCode}, ${month} (hrss)`,
+  };
+}
+
 export function arrearsPlan(projectCode: string, month: string): FindingPlan {
   return {
     finding: {
@@ -37,6 +60,7 @@ export function arrearsPlan(projectCode: string, month: string): FindingPlan {
       note: `wage-arrears finding: ${projectCode}, ${month} (hrss)`,
     },
     records: [
+      arrearsWorkersRequest(projectCode, month),
       {
         query: `query CaseArrearsByEmployer($month: String!, $district: String!) {
   wageArrears(month: $month, district: $district) {
