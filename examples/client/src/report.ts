@@ -45,7 +45,7 @@ export function renderReport(report: Report, month: string): string {
     );
   }
   lines.push('');
-  if (report.arrears === null) lines.push(`Wage arrears for ${month}: not readable with this token (see the errors below)`);
+  if (report.arrears === null) lines.push(`Wage arrears for ${month}: no answer (see the errors below)`);
   else {
     lines.push(`Wage arrears for ${month}: ${report.arrears.length} project(s)`);
     for (const a of report.arrears) {
@@ -67,7 +67,7 @@ export function renderReport(report: Report, month: string): string {
       `  人社 workforce ${show(v.workforce)}; ${month}: ` +
         (v.wageStatus ? `${v.wageStatus.workersUnpaid} unpaid, ${v.wageStatus.workersShort} short, ¥${v.wageStatus.amountOwed.toFixed(2)} owed` : '—'),
     );
-    lines.push(`  生态环境 stations ${(v.stations ?? []).map((s) => `${s.mn} (${show(s.vendor)})`).join(', ') || '—'}`);
+    lines.push(`  生态环境 stations ${(v.stations ?? []).map((s) => `${s.mn} (last reading ${show(s.latestReading?.dataTime)})`).join(', ') || '—'}`);
     lines.push(`  participants ${v.participants.map((p) => `${p.role} ${p.enterprise.uscc}`).join('; ') || '—'}`);
   }
   if (report.errors.length) {

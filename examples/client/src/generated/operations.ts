@@ -30,7 +30,7 @@ export type ProjectViewQueryVariables = Exact<{
 }>;
 
 
-export type ProjectViewQuery = { project: { code: string, name: string | null, status: string | null, district: string | null, districtName: string | null, reportedFloorArea: number | null, approvedFloorArea: number | null, complaintCount: number, workforce: number | null, permit: { permitNo: string, issuedOn: string | null } | null, parcel: { parcelCode: string, landUse: string | null, area: number | null } | null, wageStatus: { month: string, workersWithAttendance: number, workersUnpaid: number, workersShort: number, amountOwed: number } | null, stations: Array<{ mn: string, vendor: string | null }> | null, participants: Array<{ role: ParticipantRole, enterprise: { uscc: string, name: string | null } }> } | null };
+export type ProjectViewQuery = { project: { code: string, name: string | null, status: string | null, district: string | null, districtName: string | null, reportedFloorArea: number | null, approvedFloorArea: number | null, complaintCount: number, workforce: number | null, permit: { permitNo: string, issuedOn: string | null } | null, parcel: { parcelCode: string, landUse: string | null, area: number | null } | null, wageStatus: { month: string, workersWithAttendance: number, workersUnpaid: number, workersShort: number, amountOwed: number } | null, stations: Array<{ mn: string, latestReading: { dataTime: string } | null }> | null, participants: Array<{ role: ParticipantRole, enterprise: { uscc: string, name: string | null } }> } | null };
 
 export type WageArrearsQueryVariables = Exact<{
   month: string;
@@ -114,7 +114,9 @@ export const ProjectViewDocument = new TypedDocumentString(`
     }
     stations {
       mn
-      vendor
+      latestReading {
+        dataTime
+      }
     }
     participants {
       role
