@@ -21,7 +21,11 @@ const MAPPERS: Record<CodegenSubgraph, Record<string, string>> = {
     Enterprise: '../models/enterprise#EnterpriseDoc',
     ProjectParticipant: '../models/participant#ParticipantDoc',
   },
-  resources: {},
+  resources: {
+    Project: "Pick<{T}, 'code'>",
+    Parcel: '../models/parcel#ParcelDoc',
+    PlanningPermit: '../models/planningPermit#PlanningPermitDoc',
+  },
   citymgmt: {
     // Entities owned elsewhere: this subgraph only ever holds their key.
     Project: "Pick<{T}, 'code'>",

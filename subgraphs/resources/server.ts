@@ -5,6 +5,6 @@ import { resourcesResolvers } from './resolvers';
 /** 自然资源 natural resources and planning: parcels and red lines, land-use and engineering planning permits. */
 export const resourcesSubgraph: SubgraphDefinition<ResourcesData> = {
   name: 'resources',
-  resolvers: resourcesResolvers as unknown as SubgraphDefinition<ResourcesData>['resolvers'],
+  resolvers: resourcesResolvers,
   createDataLayer: createResourcesDataLayer,
 };

@@ -1,7 +1,10 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { ParcelDoc } from '../models/parcel';
+import type { PlanningPermitDoc } from '../models/planningPermit';
 import type { Ctx } from '../resolvers/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -441,12 +444,12 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Parcel: ResolverTypeWrapper<Parcel>;
-  ParcelConnection: ResolverTypeWrapper<ParcelConnection>;
-  ParcelEdge: ResolverTypeWrapper<ParcelEdge>;
-  PlanningPermit: ResolverTypeWrapper<PlanningPermit>;
+  Parcel: ResolverTypeWrapper<ParcelDoc>;
+  ParcelConnection: ResolverTypeWrapper<Omit<ParcelConnection, 'edges'> & { edges: Array<ResolversTypes['ParcelEdge']> }>;
+  ParcelEdge: ResolverTypeWrapper<Omit<ParcelEdge, 'node'> & { node: ResolversTypes['Parcel'] }>;
+  PlanningPermit: ResolverTypeWrapper<PlanningPermitDoc>;
   PlanningPermitKind: PlanningPermitKind;
-  Project: ResolverTypeWrapper<Project>;
+  Project: ResolverTypeWrapper<Pick<Omit<Project, 'engineeringPlanningPermit' | 'landUsePlanningPermit' | 'parcel' | 'planningPermits'> & { engineeringPlanningPermit?: Maybe<ResolversTypes['PlanningPermit']>, landUsePlanningPermit?: Maybe<ResolversTypes['PlanningPermit']>, parcel?: Maybe<ResolversTypes['Parcel']>, planningPermits: Array<ResolversTypes['PlanningPermit']> }, 'code'>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RedLineBounds: ResolverTypeWrapper<RedLineBounds>;
   WitnessRecord: ResolverTypeWrapper<WitnessRecord>;
@@ -466,11 +469,11 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Parcel: Parcel | FederationReferenceTypes['Parcel'];
-  ParcelConnection: ParcelConnection;
-  ParcelEdge: ParcelEdge;
-  PlanningPermit: PlanningPermit;
-  Project: Project | FederationReferenceTypes['Project'];
+  Parcel: ParcelDoc;
+  ParcelConnection: Omit<ParcelConnection, 'edges'> & { edges: Array<ResolversParentTypes['ParcelEdge']> };
+  ParcelEdge: Omit<ParcelEdge, 'node'> & { node: ResolversParentTypes['Parcel'] };
+  PlanningPermit: PlanningPermitDoc;
+  Project: Pick<Omit<Project, 'engineeringPlanningPermit' | 'landUsePlanningPermit' | 'parcel' | 'planningPermits'> & { engineeringPlanningPermit?: Maybe<ResolversParentTypes['PlanningPermit']>, landUsePlanningPermit?: Maybe<ResolversParentTypes['PlanningPermit']>, parcel?: Maybe<ResolversParentTypes['Parcel']>, planningPermits: Array<ResolversParentTypes['PlanningPermit']> }, 'code'>;
   Query: Record<PropertyKey, never>;
   RedLineBounds: RedLineBounds;
   WitnessRecord: WitnessRecord;

@@ -1,24 +1,20 @@
-import type { SubgraphContext } from '../../common/context';
-import type { ResourcesData } from '../data';
-import type { ParcelDoc } from '../models/parcel';
+import type { ParcelResolvers } from '../generated/resolvers';
 import { geoJsonFromStored } from '../redLine';
 
-type Ctx = SubgraphContext<ResourcesData>;
-
-export const Parcel = {
-  __resolveReference(ref: { parcelCode: string }, ctx: Ctx) {
+export const Parcel: ParcelResolvers = {
+  __resolveReference(ref, ctx) {
     return ctx.data.parcelByCode.load(ref.parcelCode);
   },
-  redLine(p: ParcelDoc) {
+  redLine(p) {
     return geoJsonFromStored(p.geometryType, p.rings);
   },
-  bounds(p: ParcelDoc) {
+  bounds(p) {
     return p.bbox;
   },
-  center(p: ParcelDoc) {
+  center(p) {
     return { lng: (p.bbox.minLng + p.bbox.maxLng) / 2, lat: (p.bbox.minLat + p.bbox.maxLat) / 2 };
   },
-  permits(p: ParcelDoc, _: unknown, ctx: Ctx) {
+  permits(p, _, ctx) {
     return ctx.data.permitsByParcel.load(p.parcelCode);
   },
 };

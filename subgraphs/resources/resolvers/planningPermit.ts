@@ -1,14 +1,10 @@
-import type { SubgraphContext } from '../../common/context';
-import type { ResourcesData } from '../data';
-import type { PlanningPermitDoc } from '../models/planningPermit';
+import type { PlanningPermitResolvers } from '../generated/resolvers';
 
-type Ctx = SubgraphContext<ResourcesData>;
-
-export const PlanningPermit = {
-  project(p: PlanningPermitDoc) {
+export const PlanningPermit: PlanningPermitResolvers = {
+  project(p) {
     return { code: p.projectCode };
   },
-  parcel(p: PlanningPermitDoc, _: unknown, ctx: Ctx) {
+  parcel(p, _, ctx) {
     return ctx.data.parcelByCode.load(p.parcelCode);
   },
 };

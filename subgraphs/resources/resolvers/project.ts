@@ -3,14 +3,11 @@
  * registry belongs to 住建, so a reference resolves to its key and every field loads the project's
  * permits through one batched query.
  */
-import type { SubgraphContext } from '../../common/context';
-import type { ResourcesData } from '../data';
+import type { ProjectResolvers, ResolversParentTypes } from '../generated/resolvers';
 import type { PermitKind, PlanningPermitDoc } from '../models/planningPermit';
+import type { Ctx } from './context';
 
-type Ctx = SubgraphContext<ResourcesData>;
-interface ProjectRef {
-  code: string;
-}
+type ProjectRef = ResolversParentTypes['Project'];
 
 function permitsOf(p: ProjectRef, ctx: Ctx): Promise<PlanningPermitDoc[]> {
   return ctx.data.permitsByProject.load(p.code);
@@ -26,33 +23,33 @@ function engineering(permits: PlanningPermitDoc[]): PlanningPermitDoc[] {
   return permits.filter((p) => p.kind === 'ENGINEERING');
 }
 
-export const Project = {
-  __resolveReference(ref: ProjectRef): ProjectRef {
+export const Project: ProjectResolvers = {
+  __resolveReference(ref) {
     return { code: ref.code };
   },
-  planningPermits(p: ProjectRef, _: unknown, ctx: Ctx) {
+  planningPermits(p, _, ctx) {
     return permitsOf(p, ctx);
   },
-  async landUsePlanningPermit(p: ProjectRef, _: unknown, ctx: Ctx) {
+  async landUsePlanningPermit(p, _, ctx) {
     return latest(await permitsOf(p, ctx), 'LAND_USE');
   },
-  async engineeringPlanningPermit(p: ProjectRef, _: unknown, ctx: Ctx) {
+  async engineeringPlanningPermit(p, _, ctx) {
     return latest(await permitsOf(p, ctx), 'ENGINEERING');
   },
-  async parcel(p: ProjectRef, _: unknown, ctx: Ctx) {
+  async parcel(p, _, ctx) {
     const permits = await permitsOf(p, ctx);
     const source = latest(permits, 'ENGINEERING') ?? latest(permits, 'LAND_USE');
     return source ? ctx.data.parcelByCode.load(source.parcelCode) : null;
   },
-  async approvedFloorArea(p: ProjectRef, _: unknown, ctx: Ctx) {
+  async approvedFloorArea(p, _, ctx) {
     const areas = engineering(await permitsOf(p, ctx)).map((e) => e.approvedFloorArea).filter((a): a is number => a !== null);
     return areas.length ? areas.reduce((sum, a) => sum + a, 0) : null;
   },
-  async approvedHeight(p: ProjectRef, _: unknown, ctx: Ctx) {
+  async approvedHeight(p, _, ctx) {
     const heights = engineering(await permitsOf(p, ctx)).map((e) => e.approvedHeight).filter((h): h is number => h !== null);
     return heights.length ? Math.max(...heights) : null;
   },
-  async approvedUse(p: ProjectRef, _: unknown, ctx: Ctx) {
+  async approvedUse(p, _, ctx) {
     const permits = await permitsOf(p, ctx);
     return (latest(permits, 'ENGINEERING') ?? latest(permits, 'LAND_USE'))?.approvedUse ?? null;
   },

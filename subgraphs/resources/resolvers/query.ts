@@ -1,18 +1,8 @@
 import { badInput } from '../../../lib/errors';
-import type { SubgraphContext } from '../../common/context';
 import { validateParcelCode } from '../codes';
-import type { ResourcesData } from '../data';
+import type { QueryParcelsInBoxArgs, QueryResolvers } from '../generated/resolvers';
 
-type Ctx = SubgraphContext<ResourcesData>;
-
-interface BoxArgs {
-  minLng: number;
-  minLat: number;
-  maxLng: number;
-  maxLat: number;
-  first?: number | null;
-  after?: string | null;
-}
+type Box = Pick<QueryParcelsInBoxArgs, 'minLng' | 'minLat' | 'maxLng' | 'maxLat'>;
 
 const CURSOR_PREFIX = 'parcel:';
 
@@ -27,7 +17,7 @@ function parcelCodeFromCursor(cursor: string): string {
   return code;
 }
 
-function checkBox(args: BoxArgs): void {
+function checkBox(args: Box): void {
   for (const name of ['minLng', 'maxLng'] as const) {
     if (!(args[name] >= -180 && args[name] <= 180)) throw badInput(name, 'must be a longitude between -180 and 180');
   }
@@ -38,14 +28,14 @@ function checkBox(args: BoxArgs): void {
   if (args.minLat > args.maxLat) throw badInput('minLat', 'must not exceed maxLat');
 }
 
-export const Query = {
-  parcel(_: unknown, args: { parcelCode: string }, ctx: Ctx) {
+export const Query: QueryResolvers = {
+  parcel(_, args, ctx) {
     const problem = validateParcelCode(args.parcelCode);
     if (problem) throw badInput('parcelCode', problem);
     return ctx.data.parcelByCode.load(args.parcelCode);
   },
 
-  async parcelsInBox(_: unknown, args: BoxArgs, ctx: Ctx) {
+  async parcelsInBox(_, args, ctx) {
     const first = args.first ?? 20;
     if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'must be between 1 and 100');
     checkBox(args);
