@@ -19,13 +19,20 @@ import { startSubgraph } from '../../test/harness/services';
 import { bearer } from '../../test/harness/tokens';
 import { loadCatalog } from '../common/catalog';
 import { maskPersonal, maskSettingsFromEnv } from '../common/masking';
+import type { Connection } from 'mongoose';
+import { HrssData } from './data';
+import { createHrssModels } from './models';
 import { hrssSubgraph } from './server';
+import { WageFactsCache } from './wageFactsCache';
+import { WageReadModel } from './wageFactsRead';
+import { wageSettingsFromEnv } from './wageRule';
 
 const SECRET = 'test-secret';
 process.env.WORKER_PSEUDONYM_SECRET = SECRET;
 const store = testStore();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrss-arrears-workers-'));
 let hrss: Awaited<ReturnType<typeof startSubgraph>>;
+let conn: Connection;
 let city: DemoCity;
 const AS_OF = '2026-11-20';
 
@@ -59,7 +66,7 @@ function expectedWorkers(plant: PlantedArrears) {
 beforeAll(async () => {
   // 15 projects: project 2 is planted with missing pay, project 14 with short pay.
   city = generateCity({ projects: 15, seed: 19, workersPerProject: 14 });
-  const conn = await store.connect('hrss');
+  conn = await store.connect('hrss', { monitorCommands: true });
   const adapters = { workers: workersAdapter, attendance: attendanceAdapter, payroll: payrollAdapter } as const;
   for (const { source, file } of await writeHrssFiles(city, dir)) {
     expect((await ingestFile(adapters[source as keyof typeof adapters], file, conn)).rejected).toBe(0);
@@ -158,4 +165,29 @@ test('a department without wage-enforcement gets FORBIDDEN naming the purpose, a
   expect(JSON.stringify(direct.body.data)).not.toMatch(/W[0-9A-F]{20}/);
   const entry = loadCatalog('hrss').fields['ProjectWageStatus.affectedWorkers'];
   expect(entry).toMatchObject({ level: 'CONDITIONAL', purposes: ['wage-enforcement'] });
+});
+
+test('the read model answers by the project-month _id alone, and the same workers as the computation from the raw facts', async () => {
+  const models = createHrssModels(conn);
+  const settings = wageSettingsFromEnv();
+  const reads: string[] = [];
+  const listener = (e: { commandName: string; command: Record<string, any> }) => {
+    if (!['find', 'aggregate', 'count', 'distinct'].includes(e.commandName)) return;
+    const id = e.command.filter?._id;
+    reads.push(`${e.command[e.commandName]}:${typeof id === 'string' ? 'equals' : Object.keys(id ?? {}).join(',')}`);
+  };
+  conn.getClient().on('commandStarted', listener);
+  try {
+    for (const plant of city.planted.arrears) {
+      reads.length = 0;
+      const viaReadModel = await new HrssData(models, settings, new WageFactsCache(models, 0), undefined, new WageReadModel(models)).workersInArrears(plant.projectCode, plant.month, AS_OF, 500);
+      // The read model's state, then this one project-month's facts by _id: nothing of the rest of the city.
+      expect(reads).toEqual(['wage_read_model_state:equals', 'wage_project_months:$in']);
+      const reference = await new HrssData(models, settings, new WageFactsCache(models, 0)).workersInArrears(plant.projectCode, plant.month, AS_OF, 500);
+      expect(viaReadModel).toEqual(reference);
+      expect(viaReadModel.map((w) => w.workerId).sort()).toEqual(expectedWorkers(plant).map((e) => e.workerId).sort());
+    }
+  } finally {
+    conn.getClient().off('commandStarted', listener);
+  }
 });
