@@ -41,7 +41,9 @@ const MAPPERS: Record<CodegenSubgraph, Record<string, string>> = {
     // The rule engine's exceedance with its API fields added (resolvers/exceedance.ts).
     Exceedance: '../resolvers/exceedance#ExceedanceView',
   },
-  joint: {},
+  joint: {
+    JointCase: '../cases/models#CaseDoc',
+  },
 };
 
 /** How one subgraph's resolver types are generated. */

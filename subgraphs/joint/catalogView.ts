@@ -1,5 +1,6 @@
 /** The catalogue of every subgraph, flattened for the `catalog` query. */
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../lib/config';
+import type { SharingLevel } from '../common/catalog';
 import { effectiveCatalog } from '../common/fullCatalog';
 
 export interface CatalogFieldView {
@@ -7,7 +8,7 @@ export interface CatalogFieldView {
   coordinate: string;
   type: string;
   field: string;
-  level: string;
+  level: SharingLevel;
   purposes: string[];
   personal: string | null;
   basis: string | null;

@@ -6,7 +6,7 @@ import { jointResolvers } from './resolvers';
 export function createJointSubgraph(options: JointOptions = {}): SubgraphDefinition<JointData> {
   return {
     name: 'joint',
-    resolvers: jointResolvers as SubgraphDefinition<JointData>['resolvers'],
+    resolvers: jointResolvers,
     createDataLayer: (conn) => createJointDataLayer(conn, options),
   };
 }

@@ -1,7 +1,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { CaseDoc } from '../cases/models';
 import type { Ctx } from '../resolvers/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -814,9 +816,9 @@ export type ResolversTypes = {
   EvidenceComparison: ResolverTypeWrapper<EvidenceComparison>;
   EvidenceInput: EvidenceInput;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
-  JointCase: ResolverTypeWrapper<JointCase>;
-  JointCaseConnection: ResolverTypeWrapper<JointCaseConnection>;
-  JointCaseEdge: ResolverTypeWrapper<JointCaseEdge>;
+  JointCase: ResolverTypeWrapper<CaseDoc>;
+  JointCaseConnection: ResolverTypeWrapper<Omit<JointCaseConnection, 'edges'> & { edges: Array<ResolversTypes['JointCaseEdge']> }>;
+  JointCaseEdge: ResolverTypeWrapper<Omit<JointCaseEdge, 'node'> & { node: ResolversTypes['JointCase'] }>;
   LegalReviewInput: LegalReviewInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OpenCaseInput: OpenCaseInput;
@@ -851,9 +853,9 @@ export type ResolversParentTypes = {
   EvidenceComparison: EvidenceComparison;
   EvidenceInput: EvidenceInput;
   JSON: Scalars['JSON']['output'];
-  JointCase: JointCase;
-  JointCaseConnection: JointCaseConnection;
-  JointCaseEdge: JointCaseEdge;
+  JointCase: CaseDoc;
+  JointCaseConnection: Omit<JointCaseConnection, 'edges'> & { edges: Array<ResolversParentTypes['JointCaseEdge']> };
+  JointCaseEdge: Omit<JointCaseEdge, 'node'> & { node: ResolversParentTypes['JointCase'] };
   LegalReviewInput: LegalReviewInput;
   Mutation: Record<PropertyKey, never>;
   OpenCaseInput: OpenCaseInput;

@@ -1,18 +1,15 @@
 /** Resolvers of the case file: GraphQL shapes over the CaseService; no persistence here. */
 import { GraphQLError, GraphQLScalarType, valueFromASTUntyped } from 'graphql';
-import { ErrorCode } from '../../../lib/errors';
-import type { SubgraphContext } from '../../common/context';
+import { badInput, ErrorCode } from '../../../lib/errors';
 import { canonical } from '../cases/chain';
 import { nominalDeadline, clockOf } from '../cases/clock';
 import type { ChainLinkDoc } from '../cases/caseStore';
 import type { CaseDoc } from '../cases/models';
-import { TRANSITIONS, type CaseEvent, type CaseState, type DecisionRecord, type TransitionRequest } from '../cases/procedure';
+import { TRANSITIONS, type CaseEvent, type DecisionRecord } from '../cases/procedure';
 import { evidenceId, type EvidenceBody, type Requester } from '../cases/service';
-import type { ClockAction } from '../cases/clock';
 import type { EvidenceRequest } from '../cases/evidence';
-import type { JointData } from '../data';
-
-type Ctx = SubgraphContext<JointData>;
+import type { Resolvers } from '../generated/resolvers';
+import type { Ctx } from './context';
 
 function requester(ctx: Ctx): Requester {
   return { caller: ctx.caller, authorization: ctx.authorization, requestId: ctx.requestId };
@@ -99,11 +96,11 @@ export const JSONScalar = new GraphQLScalarType({
   parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
 });
 
-export const caseResolvers = {
+export const caseResolvers: Required<Pick<Resolvers, 'JSON' | 'Query' | 'Mutation' | 'JointCase'>> = {
   JSON: JSONScalar,
   Query: {
-    case: async (_: unknown, a: { id: string }, ctx: Ctx) => withId(await ctx.data.cases.read(ctx.caller, a.id)),
-    async cases(_: unknown, a: { filter?: Record<string, unknown> | null; first?: number | null; after?: string | null }, ctx: Ctx) {
+    case: async (_, a, ctx) => withId(await ctx.data.cases.read(ctx.caller, a.id)),
+    async cases(_, a, ctx) {
       const page = await ctx.data.cases.list(ctx.caller, a.filter ?? {}, a.first ?? 20, a.after ?? null);
       return {
         edges: page.cases.map((c) => ({ cursor: c._id, node: withId(c) })),
@@ -111,56 +108,63 @@ export const caseResolvers = {
         totalCount: page.total,
       };
     },
-    async verifyCase(_: unknown, a: { id: string }, ctx: Ctx) {
+    async verifyCase(_, a, ctx) {
       const v = await ctx.data.cases.verify(requester(ctx), a.id);
       if (!v) throw notFound(`case ${a.id}`, 'id');
       return { ...v, unavailableWitnesses: v.unavailableWitnesses.map((u) => `${u.dept}: ${u.error}`) };
     },
-    compareEvidence: (_: unknown, a: { id: string }, ctx: Ctx) => ctx.data.cases.compare(requester(ctx), a.id),
+    compareEvidence: (_, a, ctx) => ctx.data.cases.compare(requester(ctx), a.id),
   },
   Mutation: {
-    openCase: (_: unknown, a: { input: Parameters<JointData['cases']['openCase']>[1]; idempotencyKey?: string | null }, ctx: Ctx) =>
+    openCase: (_, a, ctx) =>
       caseOf(ctx.data.cases.openCase(requester(ctx), plain(a.input), a.idempotencyKey)),
-    openCaseFromArrears: (_: unknown, a: { projectCode: string; month: string; idempotencyKey?: string | null }, ctx: Ctx) =>
+    openCaseFromArrears: (_, a, ctx) =>
       caseOf(ctx.data.cases.openFromArrears(requester(ctx), a.projectCode, a.month, a.idempotencyKey)),
-    openCaseFromExceedances: (_: unknown, a: { projectCode: string; from: string; to: string; idempotencyKey?: string | null }, ctx: Ctx) =>
+    openCaseFromExceedances: (_, a, ctx) =>
       caseOf(ctx.data.cases.openFromExceedances(requester(ctx), a.projectCode, a.from, a.to, a.idempotencyKey)),
-    async attachEvidence(_: unknown, a: { caseId: string; input: EvidenceRequest; idempotencyKey?: string | null }, ctx: Ctx) {
-      const input: EvidenceRequest = { query: a.input.query, variables: (a.input.variables as Record<string, unknown> | null | undefined) ?? null, note: a.input.note ?? null };
+    async attachEvidence(_, a, ctx) {
+      const input: EvidenceRequest = { query: a.input.query, variables: variablesObject(a.input.variables), note: a.input.note ?? null };
       const { link } = await ctx.data.cases.attachEvidence(requester(ctx), a.caseId, input, a.idempotencyKey);
       return evidenceView(link, ctx);
     },
-    advanceCase: (_: unknown, a: TransitionRequest & { caseId: string; effectiveAt?: string | null; idempotencyKey?: string | null }, ctx: Ctx) => {
+    advanceCase: (_, a, ctx) => {
       const { caseId, idempotencyKey, ...req } = a;
       return caseOf(ctx.data.cases.advance(requester(ctx), caseId, plain(req), idempotencyKey));
     },
-    recordDecision: (_: unknown, a: { caseId: string; decision: NonNullable<TransitionRequest['decision']>; effectiveAt?: string | null; idempotencyKey?: string | null }, ctx: Ctx) =>
+    recordDecision: (_, a, ctx) =>
       caseOf(ctx.data.cases.recordDecision(requester(ctx), a.caseId, plain(a.decision), a.effectiveAt, a.idempotencyKey)),
-    recordClockEvent: (_: unknown, a: { caseId: string; action: ClockAction; days?: number | null; reason: string; effectiveAt?: string | null; idempotencyKey?: string | null }, ctx: Ctx) =>
+    recordClockEvent: (_, a, ctx) =>
       caseOf(ctx.data.cases.clock(requester(ctx), a.caseId, { action: a.action, days: a.days, reason: a.reason, effectiveAt: a.effectiveAt }, a.idempotencyKey)),
   },
   JointCase: {
-    id: (c: CaseDoc) => c._id,
-    leadDepartment: (c: CaseDoc) => c.leadDept,
-    allowedNext: (c: CaseDoc) => TRANSITIONS[c.state as CaseState],
-    deadline: (c: CaseDoc, _: unknown, ctx: Ctx) => nominalDeadline(c, ctx.data.cases.now()).toISOString(),
-    overdue: (c: CaseDoc, _: unknown, ctx: Ctx) => ctx.data.cases.overdue(c),
-    clockSuspended: (c: CaseDoc) => clockOf(c).suspended,
-    decisions: (c: CaseDoc) =>
+    id: (c) => c._id,
+    leadDepartment: (c) => c.leadDept,
+    allowedNext: (c) => [...TRANSITIONS[c.state]],
+    deadline: (c, _, ctx) => nominalDeadline(c, ctx.data.cases.now()).toISOString(),
+    overdue: (c, _, ctx) => ctx.data.cases.overdue(c),
+    clockSuspended: (c) => clockOf(c).suspended,
+    decisions: (c) =>
       c.decisions.map((d: DecisionRecord) => ({ department: d.dept, type: d.type, documentNumber: d.documentNumber, summary: d.summary, amount: d.amount, decidedAt: d.decidedAt, decidedBy: d.by })),
-    events: async (c: CaseDoc, _: unknown, ctx: Ctx) => (await links(c, ctx)).filter((l) => l.kind === 'event').map(eventView),
-    evidence: async (c: CaseDoc, _: unknown, ctx: Ctx) => (await links(c, ctx)).filter((l) => l.kind === 'evidence').map((l) => evidenceView(l, ctx)),
-    chain: async (c: CaseDoc, _: unknown, ctx: Ctx) =>
+    events: async (c, _, ctx) => (await links(c, ctx)).filter((l) => l.kind === 'event').map(eventView),
+    evidence: async (c, _, ctx) => (await links(c, ctx)).filter((l) => l.kind === 'evidence').map((l) => evidenceView(l, ctx)),
+    chain: async (c, _, ctx) =>
       (await links(c, ctx)).map((l) => ({
         seq: l.seq, kind: l.kind, prevHash: l.prevHash, hash: l.hash,
         body: typeof l.body === 'string' ? l.body : canonical(l.body),
         answer: l.kind === 'evidence' ? answerFor(l, ctx) : null,
       })),
-    chainLength: (c: CaseDoc) => c.seq,
-    headHash: (c: CaseDoc) => c.headHash,
-    warnings: (c: CaseDoc) => c.warnings.map((w) => `${w.at}: ${w.message}`),
+    chainLength: (c) => c.seq,
+    headHash: (c) => c.headHash,
+    warnings: (c) => c.warnings.map((w) => `${w.at}: ${w.message}`),
   },
 };
+
+/** EvidenceInput.variables is a JSON scalar (any value); a query's variables are an object or absent. */
+function variablesObject(v: unknown): Record<string, unknown> | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'object' || Array.isArray(v)) throw badInput('input.variables', 'must be a JSON object of the query\'s variables');
+  return v as Record<string, unknown>;
+}
 
 /** GraphQL input objects have a null prototype; the chain hashes plain JSON. */
 function plain<T>(v: T): T {

@@ -1,13 +1,10 @@
-import type { SubgraphContext } from '../../common/context';
-import type { JointData } from '../data';
+import type { Resolvers } from '../generated/resolvers';
 import { caseResolvers } from './cases';
 
-type Ctx = SubgraphContext<JointData>;
-
-export const jointResolvers = {
+export const jointResolvers: Resolvers = {
   JSON: caseResolvers.JSON,
   Query: {
-    catalog(_: unknown, args: { subgraph?: string | null; type?: string | null }, ctx: Ctx) {
+    catalog(_, args, ctx) {
       return ctx.data.catalogFields(args);
     },
     ...caseResolvers.Query,
