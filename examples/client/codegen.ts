@@ -4,9 +4,10 @@
  * src/generated/operations.ts. An operation asking for a field the schema does not have fails here, before
  * any code runs.
  *
- * The schema: by default the released API schema of this repository (../../schema/released/schema.graphql).
- * Outside the repository set XIETONG_SCHEMA_URL (a gateway's /graphql) and XIETONG_TOKEN: the schema is
- * then read by introspection, which the gateway only answers with a valid token.
+ * The schema (XIETONG_SCHEMA): by default the released API schema of this repository
+ * (../../schema/released/schema.graphql); another SDL file (a copy of it, outside the repository); or a
+ * gateway's /graphql URL with XIETONG_TOKEN, read by introspection, which the gateway only answers with a
+ * valid token.
  */
 import path from 'node:path';
 import type { CodegenConfig } from '@graphql-codegen/cli';
@@ -23,7 +24,7 @@ export interface ClientCodegenPaths {
 }
 
 export const DEFAULT_PATHS: ClientCodegenPaths = {
-  schema: process.env.XIETONG_SCHEMA_URL ?? path.join(__dirname, '../../schema/released/schema.graphql'),
+  schema: process.env.XIETONG_SCHEMA || path.join(__dirname, '../../schema/released/schema.graphql'),
   token: process.env.XIETONG_TOKEN,
   operationsDir: path.join(__dirname, 'operations'),
   output: path.join(__dirname, 'src/generated/operations.ts'),

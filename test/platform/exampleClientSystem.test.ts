@@ -5,13 +5,16 @@
  */
 import { execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { DEFAULT_PATHS } from '../../examples/client/codegen';
 import { FirstProjectsDocument, ProjectViewDocument, WageArrearsDocument, type WageArrearsQuery } from '../../examples/client/src/generated/operations';
 import { request, XietongError, type Endpoint } from '../../examples/client/src/request';
 import { signToken } from '../../lib/auth/tokens';
 import { startSystem, type SystemHandle } from '../harness/system';
 import { testToken, testTokenSettings } from '../harness/tokens';
+import { generated } from './exampleClientCodegen';
 
 let system: SystemHandle;
 let joint: Endpoint;
@@ -101,4 +104,12 @@ test('main.ts prints the three answers for --url and XIETONG_TOKEN; without a to
   const none = await run(['--url', system.gateway.url], { XIETONG_TOKEN: '' });
   expect(none.code).toBe(2);
   expect(none.stderr).toContain('no token: give --token or set XIETONG_TOKEN');
+}, 120_000);
+
+test("an external developer's path: codegen reads the schema from the gateway by introspection with a token, and gives the committed types", async () => {
+  const fromGateway = await generated({ schema: system.gateway.url, token: joint.token });
+  expect(fromGateway).toBe(fs.readFileSync(DEFAULT_PATHS.output, 'utf8'));
+  // Without a token the gateway shows nothing, not even the schema; the config says what is missing.
+  const refused = await generated({ schema: system.gateway.url, token: '' }).then(() => 'generated', (e: Error) => e.message);
+  expect(refused).toContain('needs a token: set XIETONG_TOKEN');
 }, 120_000);
