@@ -34,7 +34,16 @@ const MAPPERS: Record<CodegenSubgraph, Record<string, string>> = {
     Violation: '../models/violation#ViolationDoc',
     EnforcementCase: '../models/enforcementCase#EnforcementCaseDoc',
   },
-  hrss: {},
+  hrss: {
+    Project: "Pick<{T}, 'code'>",
+    Enterprise: "Pick<{T}, 'uscc'>",
+    Worker: '../models/registration#RegistrationDoc',
+    WagePayment: '../models/payLine#PayLineDoc',
+    WorkerInArrears: '../wageRule#WorkerAssessment',
+    // An assessment's API fields plus the project-month its `affectedWorkers` read (resolvers/wage.ts).
+    WageArrears: '../resolvers/wage#WageArrearsView',
+    ProjectWageStatus: '../resolvers/wage#ProjectWageStatusView',
+  },
   environment: {
     Project: "Pick<{T}, 'code'>",
     MonitoringStation: '../models/station#StationDoc',

@@ -5,6 +5,6 @@ import { hrssResolvers } from './resolvers';
 /** 人社 HR & social security: real-name workers, attendance, 总包代发 payroll, wage arrears. */
 export const hrssSubgraph: SubgraphDefinition<HrssData> = {
   name: 'hrss',
-  resolvers: hrssResolvers as SubgraphDefinition<HrssData>['resolvers'],
+  resolvers: hrssResolvers,
   createDataLayer: createHrssDataLayer,
 };

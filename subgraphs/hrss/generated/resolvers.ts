@@ -1,7 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import type { RegistrationDoc } from '../models/registration';
+import type { PayLineDoc } from '../models/payLine';
+import type { WorkerAssessment } from '../wageRule';
+import type { WageArrearsView, ProjectWageStatusView } from '../resolvers/wage';
 import type { Ctx } from '../resolvers/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -560,18 +565,18 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditVerification: ResolverTypeWrapper<AuditVerification>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Enterprise: ResolverTypeWrapper<Enterprise>;
+  Enterprise: ResolverTypeWrapper<Pick<Omit<Enterprise, 'wageArrears'> & { wageArrears?: Maybe<Array<ResolversTypes['WageArrears']>> }, 'uscc'>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Project: ResolverTypeWrapper<Project>;
-  ProjectWageStatus: ResolverTypeWrapper<ProjectWageStatus>;
+  Project: ResolverTypeWrapper<Pick<Omit<Project, 'wageStatus'> & { wageStatus?: Maybe<ResolversTypes['ProjectWageStatus']> }, 'code'>>;
+  ProjectWageStatus: ResolverTypeWrapper<ProjectWageStatusView>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  WageArrears: ResolverTypeWrapper<WageArrears>;
-  WagePayment: ResolverTypeWrapper<WagePayment>;
+  WageArrears: ResolverTypeWrapper<WageArrearsView>;
+  WagePayment: ResolverTypeWrapper<PayLineDoc>;
   WitnessRecord: ResolverTypeWrapper<WitnessRecord>;
-  Worker: ResolverTypeWrapper<Worker>;
+  Worker: ResolverTypeWrapper<RegistrationDoc>;
   WorkerArrearsState: WorkerArrearsState;
-  WorkerInArrears: ResolverTypeWrapper<WorkerInArrears>;
+  WorkerInArrears: ResolverTypeWrapper<WorkerAssessment>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -584,17 +589,17 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   AuditVerification: AuditVerification;
   Boolean: Scalars['Boolean']['output'];
-  Enterprise: Enterprise | FederationReferenceTypes['Enterprise'];
+  Enterprise: Pick<Omit<Enterprise, 'wageArrears'> & { wageArrears?: Maybe<Array<ResolversParentTypes['WageArrears']>> }, 'uscc'>;
   Mutation: Record<PropertyKey, never>;
-  Project: Project | FederationReferenceTypes['Project'];
-  ProjectWageStatus: ProjectWageStatus;
+  Project: Pick<Omit<Project, 'wageStatus'> & { wageStatus?: Maybe<ResolversParentTypes['ProjectWageStatus']> }, 'code'>;
+  ProjectWageStatus: ProjectWageStatusView;
   Float: Scalars['Float']['output'];
   Query: Record<PropertyKey, never>;
-  WageArrears: WageArrears;
-  WagePayment: WagePayment;
+  WageArrears: WageArrearsView;
+  WagePayment: PayLineDoc;
   WitnessRecord: WitnessRecord;
-  Worker: Worker | FederationReferenceTypes['Worker'];
-  WorkerInArrears: WorkerInArrears;
+  Worker: RegistrationDoc;
+  WorkerInArrears: WorkerAssessment;
 };
 
 export type ArrearsBlacklistingResolvers<ContextType = Ctx, ParentType extends ResolversParentTypes['ArrearsBlacklisting'] = ResolversParentTypes['ArrearsBlacklisting']> = {

@@ -1,11 +1,8 @@
 /** The workers behind a project-month's arrears (WageArrears / ProjectWageStatus `affectedWorkers`). */
 import { badInput } from '../../../lib/errors';
-import type { SubgraphContext } from '../../common/context';
-import type { HrssData } from '../data';
-import type { WorkerAssessment } from '../wageRule';
+import type { ProjectWageStatusAffectedWorkersArgs, ProjectWageStatusResolvers, WageArrearsResolvers, WorkerInArrearsResolvers } from '../generated/resolvers';
+import type { Ctx } from './context';
 import type { ProjectMonthRef } from './wage';
-
-type Ctx = SubgraphContext<HrssData>;
 
 const MAX_FIRST = 500;
 const yuan = (fen: number | null) => (fen === null ? null : fen / 100);
@@ -16,20 +13,20 @@ function firstArg(first: number | null | undefined): number {
   return n;
 }
 
-function affectedWorkers(p: ProjectMonthRef, args: { first?: number | null }, ctx: Ctx) {
+function affectedWorkers(p: ProjectMonthRef, args: Partial<ProjectWageStatusAffectedWorkersArgs>, ctx: Ctx) {
   return ctx.data.workersInArrears(p.projectCode, p.month, p.asOf, firstArg(args.first));
 }
 
-export const WageArrears = { affectedWorkers };
-export const ProjectWageStatus = { affectedWorkers };
+export const WageArrears: WageArrearsResolvers = { affectedWorkers };
+export const ProjectWageStatus: ProjectWageStatusResolvers = { affectedWorkers };
 
-export const WorkerInArrears = {
-  async name(w: WorkerAssessment, _: unknown, ctx: Ctx) {
+export const WorkerInArrears: WorkerInArrearsResolvers = {
+  async name(w, _, ctx) {
     return (await ctx.data.currentRegistration(w.workerId))?.name ?? null;
   },
-  employer: (w: WorkerAssessment) => (w.employerUscc === null ? null : { uscc: w.employerUscc }),
-  dailyWage: (w: WorkerAssessment) => yuan(w.dailyWageFen),
-  amountDue: (w: WorkerAssessment) => yuan(w.dueFen),
-  amountPaid: (w: WorkerAssessment) => yuan(w.paidFen),
-  amountOwed: (w: WorkerAssessment) => yuan(w.owedFen),
+  employer: (w) => (w.employerUscc === null ? null : { uscc: w.employerUscc }),
+  dailyWage: (w) => yuan(w.dailyWageFen),
+  amountDue: (w) => yuan(w.dueFen),
+  amountPaid: (w) => yuan(w.paidFen),
+  amountOwed: (w) => yuan(w.owedFen),
 };

@@ -1,17 +1,14 @@
 import { badInput } from '../../../lib/errors';
-import type { SubgraphContext } from '../../common/context';
-import type { HrssData } from '../data';
+import type { QueryResolvers } from '../generated/resolvers';
 import { asOfArg, districtArg, monthArg, WORKER_ID_PATTERN } from './args';
 import { toWageArrears } from './wage';
 
-type Ctx = SubgraphContext<HrssData>;
-
-export const Query = {
-  worker(_: unknown, args: { workerId: string }, ctx: Ctx) {
+export const Query: QueryResolvers = {
+  worker(_, args, ctx) {
     if (!WORKER_ID_PATTERN.test(args.workerId)) throw badInput('workerId', 'must be "W" followed by 20 upper-case hex characters');
     return ctx.data.currentRegistration(args.workerId);
   },
-  async wageArrears(_: unknown, args: { month: string; district?: string | null; asOf?: string | null }, ctx: Ctx) {
+  async wageArrears(_, args, ctx) {
     const month = monthArg(args.month);
     const district = districtArg(args.district);
     const asOf = asOfArg(args.asOf);

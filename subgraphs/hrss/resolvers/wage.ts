@@ -26,6 +26,9 @@ export function toWageArrears(a: ProjectMonthAssessment, asOf: string) {
   };
 }
 
+/** What a WageArrears object's field resolvers receive. */
+export type WageArrearsView = ReturnType<typeof toWageArrears>;
+
 /** A ProjectWageStatus object of the API from an assessment evaluated on `asOf`. */
 export function toProjectWageStatus(a: ProjectMonthAssessment, asOf: string) {
   return {
@@ -41,3 +44,6 @@ export function toProjectWageStatus(a: ProjectMonthAssessment, asOf: string) {
     amountOwed: yuan(a.owedFen),
   };
 }
+
+/** What a ProjectWageStatus object's field resolvers receive. */
+export type ProjectWageStatusView = ReturnType<typeof toProjectWageStatus>;
