@@ -64,6 +64,8 @@ export function subgraphOutput(name: CodegenSubgraph) {
       // The subgraph's own SubgraphContext<Data> (an alias in subgraphs/<name>/resolvers/context.ts).
       contextType: '../resolvers/context#Ctx',
       mappers: MAPPERS[name],
+      // It reports the key-only `Pick<{T}, …>` mappers as unused although ResolversTypes applies them.
+      showUnusedMappers: false,
       // String unions, not TS enums: stored documents carry the plain strings.
       enumsAsTypes: true,
       useTypeImports: true,
