@@ -45,3 +45,25 @@ test('right password, wrong password (QnRtn 3), unknown MN (QnRtn 4); a registra
   expect(await auth.check(A, '654321')).toEqual({ ok: true });
   expect(await auth.check(A, '123456')).toMatchObject({ ok: false, qnRtn: 3 });
 });
+
+test('a password that passed is not verified again by the next ingest (another StationAuth), unless the station was re-keyed', async () => {
+  const C = '888888800000000003CSD371';
+  await registerStations(conn, dir, [{ mn: C, pw: '222222' }]);
+  expect(await new StationAuth(conn).check(C, '222222')).toEqual({ ok: true });
+  const verify = jest.spyOn(password, 'verifyPassword');
+  try {
+    const next = new StationAuth(conn);
+    expect(await next.check(C, '222222')).toEqual({ ok: true });
+    expect(await next.check(C, '333333')).toMatchObject({ ok: false, qnRtn: 3 });
+    expect(verify).toHaveBeenCalledTimes(1); // the wrong password only
+    verify.mockClear();
+    // Re-keyed: the new stored hash is verified, the old password no longer passes from memory.
+    await registerStations(conn, dir, [{ mn: C, pw: '444444' }]);
+    const after = new StationAuth(conn);
+    expect(await after.check(C, '222222')).toMatchObject({ ok: false, qnRtn: 3 });
+    expect(await after.check(C, '444444')).toEqual({ ok: true });
+    expect(verify).toHaveBeenCalledTimes(2);
+  } finally {
+    verify.mockRestore();
+  }
+});
