@@ -9,31 +9,20 @@
  * Only what FerretDB v1 supports: no transactions, no $lookup.
  */
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { CaseKind, CaseState, DecisionRecord } from './procedure';
+import type { CaseFacts, CaseKind } from './procedure';
 
-export interface CaseDoc {
-  _id: string;
+/** The procedure's facts (procedure.ts decides on them) plus what the case file keeps around them. */
+export interface CaseDoc extends CaseFacts {
   kind: CaseKind;
   title: string;
   subject: { projectCode: string | null; uscc: string | null };
   purpose: string;
-  leadDept: string;
-  departments: string[];
-  state: CaseState;
   filedAt: string;
   createdBy: string;
+  /** Days from FILED to DECIDED for this case's kind (CASE_DEADLINE_DAYS[_<KIND>]). */
   deadlineDays: number;
   /** Deadline while the clock runs (null when suspended or stopped): the overdue filter reads it. */
   deadlineAt: Date | null;
-  investigators: string[];
-  lastReview: { passed: boolean; by: string; at: string } | null;
-  notifiedAt: string | null;
-  notifyWaived: boolean;
-  decisions: DecisionRecord[];
-  lastEventAt: string;
-  suspendedSince: string | null;
-  suspendedMs: number;
-  extensionDays: number;
   /** Head of the chain this projection includes. */
   seq: number;
   headHash: string;
