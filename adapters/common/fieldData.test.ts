@@ -3,13 +3,13 @@
  * the GB18030 file whose damage lies after the first 64 KiB, the stray quote, a 20 MB line, an empty
  * file and a header-only file.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { testStore } from '../../test/harness/db';
+import { runScript, type ScriptResult } from '../../test/harness/script';
 import { idCheckChar } from '../../domain/idNumber';
 import { createHrssModels } from '../../subgraphs/hrss/models';
 import { ingestFile } from '../ingest';
@@ -83,20 +83,9 @@ test('a stray quote (1,王"五,100) rejects that pay line only; the lines after 
   expect(serials).toEqual([payLine(1), payLine(3), payLine(4)].map((p) => p.交易流水号));
 });
 
-/** Runs `npm run ingest`'s script against the test store; resolves with its exit code and output. */
-function runIngest(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../scripts/ingest.ts'), ...args], {
-      env: { ...process.env, MONGODB_URI: store.uri, MONGODB_DB_PREFIX: store.prefix },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
+/** Runs `npm run ingest`'s script against the test store. */
+function runIngest(args: string[]): Promise<ScriptResult> {
+  return runScript('scripts/ingest.ts', args, store);
 }
 
 test('a 20 MB line in a payroll file: exit 3 with a report, the line kept truncated with its length and hash, the other lines stored', async () => {

@@ -4,11 +4,11 @@
  * (RED_LINE_EXTENT widened): the record whose reason went away is stored and leaves quarantine, the
  * bow-tie stays with its first place and its reason.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { testStore } from '../../test/harness/db';
+import { runScript, type ScriptResult } from '../../test/harness/script';
 import { createParcelModel } from '../../subgraphs/resources/models/parcel';
 import { ingestFile } from '../ingest';
 import { parcelsAdapter } from '../parcels';
@@ -28,19 +28,8 @@ const LINYI = feature('371302001GB00001', [[118.30, 35.00], [118.31, 35.00], [11
 const URUMQI = feature('650102001GB00001', [[87.60, 43.80], [87.61, 43.80], [87.61, 43.81], [87.60, 43.81], [87.60, 43.80]]);
 const BOW_TIE = feature('371302001GB00002', [[118.30, 35.00], [118.31, 35.01], [118.31, 35.00], [118.30, 35.01], [118.30, 35.00]]);
 
-function run(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../scripts/quarantine.ts'), ...args], {
-      env: { ...process.env, MONGODB_URI: store.uri, MONGODB_DB_PREFIX: store.prefix, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
+function run(args: string[], env: Record<string, string | undefined> = {}): Promise<ScriptResult> {
+  return runScript('scripts/quarantine.ts', args, store, env);
 }
 
 test('lists rejected records with reasons; --retry after a configuration change stores what now passes and keeps the rest', async () => {

@@ -4,13 +4,13 @@
  * now exit 3 with a report, the line kept truncated with its length and hash, the valid packets around
  * it stored and in the read model.
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Connection } from 'mongoose';
 import { testStore } from '../../test/harness/db';
+import { runScript } from '../../test/harness/script';
 import { createQuarantineModel } from '../common/quarantine';
 import { createEnvironmentModels } from '../../subgraphs/environment/models';
 import { registerStations } from '../stations/registerForTests';
@@ -20,7 +20,6 @@ const store = testStore();
 let conn: Connection;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hj212-huge-'));
 const MN = '888888800000000001CSD371';
-const ROOT = path.join(__dirname, '..', '..');
 
 beforeAll(async () => {
   conn = await store.connect('environment');
@@ -40,14 +39,7 @@ test('a 20 MB line: exit 3 with a report, kept truncated with length and sha256;
   const file = path.join(dir, 'huge.log');
   fs.writeFileSync(file, [frame('20261001000000', 41), huge, frame('20261001001500', 42)].join('\r\n') + '\r\n');
 
-  const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
-    const child = execFile(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', 'hj212', file, '--json'], {
-      cwd: ROOT, env: { ...process.env, MONGODB_URI: store.uri, MONGODB_DB_PREFIX: store.prefix }, maxBuffer: 16 * 1024 * 1024,
-    }, () => undefined);
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
-    child.on('close', (c) => resolve({ code: c, stdout: out }));
-  });
+  const { code, stdout } = await runScript('scripts/ingest.ts', ['hj212', file, '--json'], store);
   expect(code).toBe(3);
   const report = JSON.parse(stdout) as { read: number; accepted: number; rejected: number; reasons: { where: string; reason: string }[] };
   expect(report).toMatchObject({ read: 3, accepted: 2, rejected: 1 });
