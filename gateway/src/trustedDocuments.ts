@@ -122,10 +122,15 @@ export function trustedDocuments(options: TrustedDocumentsOptions): TrustedDocum
     return {};
   }
 
-  function refuseOrCount(caller: Caller, id: string): void {
-    // Only applications are held to their manifests: a token without `client_id` is a person or a tool
-    // (an officer's evidence query through joint, the explorer), governed by the catalogue and the limits.
-    if (options.mode === 'off' || caller.app === undefined || caller.roles.some((r) => openRoles.includes(r))) return;
+  /**
+   * Only applications are held to their manifests: a token without `client_id` is a person or a tool
+   * (an officer's evidence query through joint, the explorer), governed by the catalogue and the limits.
+   */
+  function heldToManifest(caller: Caller): caller is Caller & { app: string } {
+    return options.mode !== 'off' && caller.app !== undefined && !caller.roles.some((r) => openRoles.includes(r));
+  }
+
+  function refuseOrCount(caller: Caller & { app: string }, id: string): void {
     const manifest = manifests.get(caller.app);
     if (manifest && manifest.documents[id] !== undefined) return;
     unregisteredDocuments().inc({ application: manifest?.application ?? 'none', mode: options.mode });
@@ -147,12 +152,13 @@ export function trustedDocuments(options: TrustedDocumentsOptions): TrustedDocum
       if (text === undefined) {
         // An automatic persisted query we do not hold: Apollo's own cache may (off/log), but in enforce
         // mode a hash could name a document some other caller had it cache.
-        if (parts.apqHash !== undefined && options.mode === 'enforce' && caller.app !== undefined && !caller.roles.some((r) => openRoles.includes(r))) {
+        if (parts.apqHash !== undefined && options.mode === 'enforce' && heldToManifest(caller)) {
           throw new RequestRefused(400, ErrorCode.PERSISTED_QUERY_NOT_FOUND, `No registered document has the id sha256:${parts.apqHash}`, { documentId: `sha256:${parts.apqHash}` });
         }
         return { body, search };
       }
-      refuseOrCount(caller, id ?? documentIdOf(text));
+      // The text is hashed only for a caller held to a manifest: not on every request of every caller.
+      if (heldToManifest(caller)) refuseOrCount(caller, id ?? documentIdOf(text));
       if (parts.documentId === undefined && parts.query !== undefined) return { body, search };
       // Fill in the registered text, in the place Apollo Server reads it from.
       if (isGet) {
