@@ -15,7 +15,7 @@ import { bearerToken, verifyToken } from '../../lib/auth/tokens';
 import type { TokenSettings } from '../../lib/auth/keys';
 import type { Caller } from '../../lib/auth/claims';
 import { ROOT_DIR } from '../../lib/config';
-import { CASE_ID_HEADER, caseIdFromHeaders, caseIdHeaderPlugin, type CaseIdHeader } from '../../subgraphs/common/caseIdHeader';
+import { CASE_ID_HEADER, caseIdFromHeaders, caseIdHeaderPlugin, type CaseIdHeader } from '../../lib/http/caseIdHeader';
 import { createHttpHandler, serviceFront, type RunningService } from '../../lib/http/server';
 import { admissionLimitsFromEnv, type AdmissionLimits } from '../../lib/http/admission';
 import { responseLimit, responseMaxBytesFromEnv, tooLargeMessage } from '../../lib/http/responseLimit';

@@ -9,7 +9,7 @@
  */
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../lib/errors';
+import { ErrorCode } from '../errors';
 
 export const CASE_ID_HEADER = 'x-xietong-case-id';
 

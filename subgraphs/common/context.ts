@@ -1,7 +1,7 @@
 import type { Caller } from '../../lib/auth/claims';
 import type { SubgraphName } from '../../lib/config';
 import type { ReadLog } from './access';
-import type { CaseIdHeader } from './caseIdHeader';
+import type { CaseIdHeader } from '../../lib/http/caseIdHeader';
 
 /** What every resolver of every subgraph receives. `data` is the subgraph's own per-request data source. */
 export interface SubgraphContext<Data> {

@@ -28,7 +28,7 @@ import { subgraphLimitsFromEnv, withDefaults, type QueryLimits } from '../../lib
 import { enforceCatalog, ReadLog } from './access';
 import { AuditTrail, commitDelayFromEnv, createAuditModel } from './audit';
 import { auditResolvers } from './auditApi';
-import { caseIdFromHeaders, caseIdHeaderPlugin } from './caseIdHeader';
+import { caseIdFromHeaders, caseIdHeaderPlugin } from '../../lib/http/caseIdHeader';
 import { isDepartment } from './fullCatalog';
 import { witnessResolvers } from './witness/api';
 import { createWitnessModel, WitnessStore } from './witness/store';

@@ -5,7 +5,7 @@
  */
 import { GraphQLError, Kind, parse, type DocumentNode } from 'graphql';
 import { badInput, ErrorCode } from '../../../lib/errors';
-import { CASE_ID_HEADER } from '../../common/caseIdHeader';
+import { CASE_ID_HEADER } from '../../../lib/http/caseIdHeader';
 import { canonical, sha256Hex } from './chain';
 
 export interface EvidenceRequest {

@@ -11,7 +11,7 @@
  * department's audit record names the case. Joint itself is not a witness.
  */
 import { envInt, type Department } from '../../../lib/config';
-import { CASE_ID_HEADER } from '../../common/caseIdHeader';
+import { CASE_ID_HEADER } from '../../../lib/http/caseIdHeader';
 import { caseSubject, witnessFieldNames } from '../../common/witness/names';
 
 export interface CaseHead {
