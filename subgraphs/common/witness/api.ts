@@ -6,6 +6,7 @@
  * department's audit trail shows who witnessed which case.
  */
 import { GraphQLError } from 'graphql';
+import { ENFORCEMENT_TEAM_ROLES } from '../../../lib/auth/roles';
 import { badInput, ErrorCode } from '../../../lib/errors';
 import type { Department } from '../../../lib/config';
 import type { CatalogEntry } from '../catalog';
@@ -13,11 +14,8 @@ import type { SubgraphContext } from '../context';
 import { WITNESS_NAMESPACES, witnessFieldNames } from './names';
 import type { WitnessStore } from './store';
 
-/**
- * The roles of a department's joint enforcement team (the case file's writers, see
- * subgraphs/joint/cases/procedure.ts WRITE_ROLES; a test keeps the two lists equal).
- */
-export const TEAM_ROLES = ['enforcement-officer', 'legal-reviewer'] as const;
+/** The roles of a department's joint enforcement team: the same that write joint's case files. */
+export const TEAM_ROLES = ENFORCEMENT_TEAM_ROLES;
 
 const SUBJECT = new RegExp(`^(${WITNESS_NAMESPACES.join('|')}):[\\w.:/-]{1,100}$`);
 const HASH = /^[0-9a-f]{64}$/;

@@ -4,6 +4,7 @@
  * the event the plan returns and applies it to the case with `applyEvent`.
  */
 import { GraphQLError } from 'graphql';
+import { ENFORCEMENT_TEAM_ROLES, OFFICER_ROLE, REVIEWER_ROLE } from '../../../lib/auth/roles';
 import { badInput, ErrorCode, forbidden } from '../../../lib/errors';
 
 export const CASE_STATES = [
@@ -39,10 +40,9 @@ export const TRANSITIONS: Record<CaseState, readonly CaseState[]> = {
 /** States that stop the FILED → DECIDED clock for good. */
 export const CLOCK_STOPPED_STATES: readonly CaseState[] = ['DECIDED', 'SERVED', 'ENFORCING', 'CLOSED', 'DISMISSED', 'TRANSFERRED'];
 
+export { OFFICER_ROLE, REVIEWER_ROLE };
 /** Roles of a department's enforcement team that may write to a case. */
-export const OFFICER_ROLE = 'enforcement-officer';
-export const REVIEWER_ROLE = 'legal-reviewer';
-export const WRITE_ROLES = [OFFICER_ROLE, REVIEWER_ROLE] as const;
+export const WRITE_ROLES = ENFORCEMENT_TEAM_ROLES;
 
 export interface Actor { sub: string; dept: string; roles: string[] }
 

@@ -1,0 +1,7 @@
+/**
+ * Roles of a department's joint enforcement team (联合执法): they write joint's case files and record the
+ * witnesses of case chains in every department's own store, so both sides admit exactly these.
+ */
+export const OFFICER_ROLE = 'enforcement-officer';
+export const REVIEWER_ROLE = 'legal-reviewer';
+export const ENFORCEMENT_TEAM_ROLES = [OFFICER_ROLE, REVIEWER_ROLE] as const;
