@@ -5,18 +5,15 @@
  */
 import { GraphQLError, Kind, parse, type DocumentNode } from 'graphql';
 import { badInput, ErrorCode } from '../../../lib/errors';
-import { CASE_ID_HEADER } from '../../../lib/http/caseIdHeader';
+import { askGatewayAsCaller, NotGraphQLAnswer, type CallerAuth, type GatewayAnswer } from '../gatewayCall';
 import { canonical, sha256Hex } from './chain';
+
+export type { CallerAuth };
 
 export interface EvidenceRequest {
   query: string;
   variables?: Record<string, unknown> | null;
   note?: string | null;
-}
-
-export interface CallerAuth {
-  authorization: string;
-  requestId?: string;
 }
 
 /** A field the owner refused to the capturer: stored as denied, never as silently missing. */
@@ -34,8 +31,6 @@ export interface Capture {
   denied: DeniedField[];
 }
 
-interface GatewayError { message: string; path?: (string | number)[]; extensions?: { code?: string; field?: string } }
-interface GatewayAnswer { data?: Record<string, unknown> | null; errors?: GatewayError[] }
 
 /** Parses and checks an evidence operation; BAD_USER_INPUT says what is wrong and where. */
 export function checkEvidenceOperation(req: EvidenceRequest, maxBytes: number): { document: DocumentNode; operationName: string | null } {
@@ -65,19 +60,11 @@ function pathOf(p: (string | number)[] | undefined): string {
 }
 
 async function postToGateway(url: string, req: EvidenceRequest, caseId: string, auth: CallerAuth, timeoutMs: number): Promise<GatewayAnswer> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', authorization: auth.authorization, [CASE_ID_HEADER]: caseId };
-  if (auth.requestId) headers['x-request-id'] = auth.requestId;
-  let res: Response;
   try {
-    res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query: req.query, variables: req.variables ?? {} }), signal: AbortSignal.timeout(timeoutMs) });
+    return await askGatewayAsCaller(url, { query: req.query, variables: req.variables ?? {} }, caseId, auth, timeoutMs);
   } catch (e) {
-    throw new GraphQLError(`Evidence not captured: the gateway (${url}) did not answer: ${(e as Error).message}`, { extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE } });
-  }
-  const text = await res.text();
-  try {
-    return JSON.parse(text) as GatewayAnswer;
-  } catch {
-    throw new GraphQLError(`Evidence not captured: the gateway answered HTTP ${res.status} without GraphQL`, { extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE } });
+    const why = e instanceof NotGraphQLAnswer ? `the gateway answered HTTP ${e.status} without GraphQL` : `the gateway (${url}) did not answer: ${(e as Error).message}`;
+    throw new GraphQLError(`Evidence not captured: ${why}`, { extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE } });
   }
 }
 

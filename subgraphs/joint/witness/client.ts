@@ -11,7 +11,7 @@
  * department's audit record names the case. Joint itself is not a witness.
  */
 import { envInt, type Department } from '../../../lib/config';
-import { CASE_ID_HEADER } from '../../../lib/http/caseIdHeader';
+import { askGatewayAsCaller, type CallerAuth, type GatewayAnswer } from '../gatewayCall';
 import { caseSubject, witnessFieldNames } from '../../common/witness/names';
 
 export interface CaseHead {
@@ -33,11 +33,7 @@ export interface WitnessedHead {
   recorderDept?: string;
 }
 
-export interface CallerAuth {
-  /** The caller's `Authorization` header, forwarded as is. */
-  authorization: string;
-  requestId?: string;
-}
+export type { CallerAuth };
 
 /** A chain link as far as witnesses are concerned (a ChainLink of cases/chain.ts has both). */
 export interface WitnessableLink {
@@ -67,11 +63,6 @@ export class WitnessesUnavailableError extends Error {
   }
 }
 
-interface GraphQLAnswer {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
-}
-
 function departmentsOf(depts: string[]): Department[] {
   const unique = [...new Set(depts)];
   for (const d of unique) {
@@ -80,25 +71,12 @@ function departmentsOf(depts: string[]): Department[] {
   return unique as Department[];
 }
 
-async function askGateway(gatewayUrl: string, query: string, variables: Record<string, unknown>, caseId: string, auth: CallerAuth): Promise<GraphQLAnswer> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', authorization: auth.authorization, [CASE_ID_HEADER]: caseId };
-  if (auth.requestId) headers['x-request-id'] = auth.requestId;
-  const res = await fetch(gatewayUrl, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(envInt('WITNESS_TIMEOUT_MS', DEFAULT_WITNESS_TIMEOUT_MS)),
-  });
-  const text = await res.text();
-  try {
-    return JSON.parse(text) as GraphQLAnswer;
-  } catch {
-    throw new Error(`the gateway answered ${res.status} without GraphQL: ${text.slice(0, 200)}`);
-  }
+function askGateway(gatewayUrl: string, query: string, variables: Record<string, unknown>, caseId: string, auth: CallerAuth): Promise<GatewayAnswer> {
+  return askGatewayAsCaller(gatewayUrl, { query, variables }, caseId, auth, envInt('WITNESS_TIMEOUT_MS', DEFAULT_WITNESS_TIMEOUT_MS));
 }
 
 /** The error of one alias (department), or of the whole request when none names a path. */
-function errorFor(answer: GraphQLAnswer, alias: string): string | undefined {
+function errorFor(answer: GatewayAnswer, alias: string): string | undefined {
   const own = answer.errors?.find((e) => e.path?.[0] === alias);
   const general = answer.errors?.find((e) => !e.path?.length);
   const e = own ?? general;
@@ -121,7 +99,7 @@ export async function witnessHead(gatewayUrl: string, head: CaseHead, depts: str
   if (!targets.length) return [];
   const fields = targets.map((d) => `${d}: ${witnessFieldNames(d).record}(subject: $subject, seq: $seq, hash: $hash) { seq hash conflict }`);
   const query = `mutation WitnessCaseHead($subject: String!, $seq: Int!, $hash: String!) { ${fields.join(' ')} }`;
-  let answer: GraphQLAnswer;
+  let answer: GatewayAnswer;
   try {
     answer = await askGateway(gatewayUrl, query, { subject: caseSubject(head.caseId), seq: head.seq, hash: head.hash }, head.caseId, auth);
   } catch (e) {
@@ -141,7 +119,7 @@ export async function readWitnessReport(gatewayUrl: string, caseId: string, dept
   if (!targets.length) return { witnessed: [], unavailable: [] };
   const fields = targets.map((d) => `${d}: ${witnessFieldNames(d).list}(subject: $subject) { seq hash at recorderDept }`);
   const query = `query CaseWitnesses($subject: String!) { ${fields.join(' ')} }`;
-  let answer: GraphQLAnswer;
+  let answer: GatewayAnswer;
   try {
     answer = await askGateway(gatewayUrl, query, { subject: caseSubject(caseId) }, caseId, auth);
   } catch (e) {
