@@ -21,6 +21,8 @@ export const ErrorCode = {
    * winner left (e.g. the case's current state) and may read again and retry.
    */
   CONFLICT: 'CONFLICT',
+  /** The service's own store does not answer (down, restarting): retry later; nothing was written. */
+  STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -8,20 +8,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../lib/errors';
+import { ApolloGateway } from '@apollo/gateway';
 import { bearerToken, verifyToken } from '../../lib/auth/tokens';
 import type { TokenSettings } from '../../lib/auth/keys';
 import type { Caller } from '../../lib/auth/claims';
 import { ROOT_DIR } from '../../lib/config';
-import { CASE_ID_HEADER, caseIdFromHeaders, caseIdHeaderPlugin, type CaseIdHeader } from '../../lib/http/caseIdHeader';
+import { caseIdFromHeaders, caseIdHeaderPlugin, type CaseIdHeader } from '../../lib/http/caseIdHeader';
 import { createHttpHandler, serviceFront, type RunningService } from '../../lib/http/server';
 import { admissionLimitsFromEnv, type AdmissionLimits } from '../../lib/http/admission';
-import { responseLimit, responseMaxBytesFromEnv, tooLargeMessage } from '../../lib/http/responseLimit';
-import { createSubgraphFetcher, SubgraphResponseTooLargeError } from './fetcher';
-import { OVERLOADED_STATUS, subgraphOverloaded } from './overload';
-import { gatewayQueryLimits, keepLimitCode, subgraphRefusedQuery, type QueryLimits } from './limits';
+import { responseLimit, responseMaxBytesFromEnv } from '../../lib/http/responseLimit';
+import { createSubgraphFetcher } from './fetcher';
+import { OVERLOADED_STATUS } from './overload';
+import { gatewayQueryLimits, keepLimitCode, type QueryLimits } from './limits';
+import { SubgraphDataSource } from './subgraphDataSource';
+import { subgraphsNotReady } from './readiness';
 import { explorerRoutes } from './explorer/routes';
 import { trustedDocuments, type TrustedDocumentsOptions } from './trustedDocuments';
 
@@ -66,62 +66,11 @@ export interface Gateway {
 
 export const DEFAULT_SUPERGRAPH_PATH = path.join(ROOT_DIR, 'schema', 'supergraph.graphql');
 
-class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(private readonly subgraph: string, config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0]) {
-    super(config);
-  }
-
-  /** No response at all (refused, reset, timed out), a refusal under load, or an answer too large: say which subgraph, with a stable code. */
-  override didEncounterError(error: Error, fetchRequest: Parameters<RemoteGraphQLDataSource['didEncounterError']>[1], fetchResponse?: Parameters<RemoteGraphQLDataSource['didEncounterError']>[2]) {
-    if (error instanceof SubgraphResponseTooLargeError) {
-      const what = `The answer of subgraph "${this.subgraph}"`;
-      throw new GraphQLError(tooLargeMessage(error.bytes, error.maxBytes, error.declared ? what : `${what} was cut off: it`), {
-        extensions: { code: ErrorCode.RESPONSE_TOO_LARGE, subgraph: this.subgraph, bytes: error.bytes, maxBytes: error.maxBytes },
-      });
-    }
-    const overloaded = fetchResponse && subgraphOverloaded(this.subgraph, error, fetchResponse);
-    if (overloaded) throw overloaded;
-    const refused = fetchResponse && subgraphRefusedQuery(this.subgraph, error, fetchResponse);
-    if (refused) throw refused;
-    if (!fetchResponse) {
-      throw new GraphQLError(`Subgraph "${this.subgraph}" is unavailable: ${error.message}`, {
-        extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, subgraph: this.subgraph },
-      });
-    }
-    throw error;
-  }
-
-  override willSendRequest(options: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
-    const { request, context } = options;
-    if (context?.authorization) request.http?.headers.set('authorization', context.authorization);
-    if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
-    // The declared case id, for the owners' audit trails (a malformed one was refused before planning).
-    if (context?.caseIdHeader?.caseId) request.http?.headers.set(CASE_ID_HEADER, context.caseIdHeader.caseId);
-    // The client's operation name, for the owners' audit trails (subgraph operations get generated names).
-    const clientOperation = 'incomingRequestContext' in options ? (options.incomingRequestContext.operationName ?? options.incomingRequestContext.request.operationName) : undefined;
-    if (clientOperation) request.http?.headers.set('x-client-operation', clientOperation);
-  }
-}
-
 /** Subgraph name → URL: the supergraph's join__graph URLs, overridden per deployment. */
 function subgraphUrlsOf(supergraphSdl: string, overrides: Record<string, string> = {}): Record<string, string> {
   const urls: Record<string, string> = {};
   for (const m of supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)) urls[m[1]] = overrides[m[1]] ?? m[2];
   return urls;
-}
-
-async function unreachableSubgraphs(urls: Record<string, string>): Promise<string[]> {
-  const problems = await Promise.all(
-    Object.entries(urls).map(async ([name, url]) => {
-      try {
-        const res = await fetch(url.replace(/\/graphql$/, '/health'), { signal: AbortSignal.timeout(2_000) });
-        return res.ok ? null : `subgraph ${name} answered ${res.status}`;
-      } catch (e) {
-        return `subgraph ${name} unreachable at ${url}: ${(e as Error).message}`;
-      }
-    }),
-  );
-  return problems.filter((p): p is string => p !== null);
 }
 
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
@@ -132,7 +81,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
-      new AuthForwardingDataSource(name, { url: options.subgraphUrls?.[name] ?? url, fetcher: client.fetcher }),
+      new SubgraphDataSource(name, { url: options.subgraphUrls?.[name] ?? url, fetcher: client.fetcher }),
   });
   // Depth and aliases as validation rules, the cost as a plugin (it needs the variables): all refused
   // with QUERY_TOO_COMPLEX before the gateway plans anything.
@@ -164,7 +113,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       key: (context) => (options.unsafeBenchmarkWithoutSecurity ? undefined : context.caller.sub),
     },
     // Ready = supergraph loaded (apollo.start resolved) and every subgraph answers /health.
-    readiness: () => unreachableSubgraphs(subgraphUrls),
+    readiness: () => subgraphsNotReady(subgraphUrls),
     maxBodyBytes: options.maxBodyBytes,
     // The offline explorer for browsers (GET /graphql asking for HTML) and its bundle; no data without a token.
     extraRoutes: explorerRoutes(),

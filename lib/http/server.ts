@@ -11,11 +11,11 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { AuthenticationError } from '../auth/tokens';
 import { ErrorCode } from '../errors';
 import { metrics } from '../metrics';
+import { requestIdOf } from './requestId';
 import { Abandoned, Admission, admissionLimitsFromEnv, CallerLimit, retryAfterSeconds, Shed, type AdmissionLimits } from './admission';
 
 export interface HttpServiceOptions<Ctx extends BaseContext> {
@@ -96,12 +96,6 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
-}
-
-export function requestIdOf(req: http.IncomingMessage): string {
-  const given = req.headers['x-request-id'];
-  const value = Array.isArray(given) ? given[0] : given;
-  return value && /^[\w.:-]{1,128}$/.test(value) ? value : randomUUID();
 }
 
 /**

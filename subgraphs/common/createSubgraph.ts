@@ -28,6 +28,7 @@ import { subgraphLimitsFromEnv, withDefaults, type QueryLimits } from '../../lib
 import { enforceCatalog, ReadLog } from './access';
 import { AuditTrail, commitDelayFromEnv, createAuditModel } from './audit';
 import { auditResolvers } from './auditApi';
+import { auditPlugin } from './auditPlugin';
 import { caseIdFromHeaders, caseIdHeaderPlugin } from '../../lib/http/caseIdHeader';
 import { isDepartment } from './fullCatalog';
 import { witnessResolvers } from './witness/api';
@@ -153,32 +154,7 @@ export async function createSubgraphServer<Data>(
       ApolloServerPluginCacheControlDisabled(),
       NO_STORE,
       bounded.plugin,
-      {
-        // The audit record is written before the response leaves the subgraph. A read by another
-        // department announces itself when it starts, so that concurrent reads share one insert.
-        async requestDidStart({ contextValue }) {
-          if (!secure || contextValue.caller.dept === def.name) return;
-          const ticket = audit.expect();
-          return {
-            async willSendResponse({ contextValue: ctx, operationName, response }) {
-              // An answer over RESPONSE_MAX_BYTES is replaced, not sent: its reads were not delivered, so not recorded.
-              if (ctx.reads.empty || bounded.enforce(response)) return ticket.release();
-              await ticket.append([
-                {
-                  sub: ctx.caller.sub,
-                  dept: ctx.caller.dept,
-                  purposes: ctx.caller.purposes,
-                  operationName: ctx.clientOperation ?? operationName ?? null,
-                  requestId: ctx.requestId,
-                  reads: ctx.reads.toReads(),
-                  at: new Date(),
-                  ...(ctx.caseIdHeader.caseId ? { caseId: ctx.caseIdHeader.caseId } : {}),
-                },
-              ]);
-            },
-          };
-        },
-      },
+      auditPlugin<Data>(def.name, audit, { secure, bounded }),
     ],
     stringifyResult: bounded.stringifyResult,
   });
