@@ -291,6 +291,50 @@ export type ClockAction =
   /** 中止: the clock stops (e.g. an appraisal). */
   | 'SUSPEND';
 
+/** One change of an enterprise's credit colour. */
+export type CreditChange = {
+  __typename?: 'CreditChange';
+  /** When the evaluation that found the change ran (ISO 8601). */
+  at: Scalars['String']['output'];
+  /** The colour from this change on. */
+  colour: CreditColour;
+  /** The colour before; null for the first evaluation of the enterprise. */
+  previousColour?: Maybe<CreditColour>;
+  /** The reasons at the time of the change. */
+  reasons: Array<RiskReason>;
+  /** Version of the rules file in force at the change. */
+  rulesVersion: Scalars['String']['output'];
+};
+
+/** Enterprise credit colours (红黄绿灯). */
+export type CreditColour =
+  /** 绿: nothing found; exempt from routine inspection by default. */
+  | 'GREEN'
+  /** 红: on a legal list (the arrears blacklist in force); inspected daily by default. */
+  | 'RED'
+  /** 黄: under closer supervision; inspected monthly by default. */
+  | 'YELLOW';
+
+/** An enterprise's credit colour (红黄绿灯), which sets how often it is inspected. */
+export type CreditRating = {
+  __typename?: 'CreditRating';
+  /** The colour: RED only from a legal list (the arrears blacklist in force), YELLOW from the supervision rules, else GREEN. */
+  colour: CreditColour;
+  /** When the view was last evaluated (ISO 8601). */
+  evaluatedAt: Scalars['String']['output'];
+  /** How often the enterprise is inspected, an ISO 8601 duration (e.g. `P1D`, `P1M`), or `exempt`. */
+  inspectionInterval: Scalars['String']['output'];
+  /** The rules that hold, highest colour first (empty for GREEN). */
+  reasons: Array<RiskReason>;
+  /** Version of the rules file the colour was computed with. */
+  rulesVersion: Scalars['String']['output'];
+  /**
+   * The date (YYYY-MM-DD) the colour lapses unless new facts come, when every reason has an end (a blacklisting's
+   * expiry, a penalty's 12 months); null when some reason lasts until its facts change.
+   */
+  validUntil?: Maybe<Scalars['String']['output']>;
+};
+
 /** One department's decision. */
 export type DecisionInput = {
   /** Amount in yuan, when any. */
@@ -323,6 +367,32 @@ export type DeniedField = {
   message: Scalars['String']['output'];
   /** Path in the answer (e.g. `project.permit.reviewNote`). */
   path: Scalars['String']['output'];
+};
+
+/**
+ * An enterprise, keyed by its unified social credit code (统一社会信用代码). joint contributes its credit colour
+ * (红黄绿灯), computed across departments.
+ */
+export type Enterprise = {
+  __typename?: 'Enterprise';
+  /**
+   * The enterprise's credit colour in joint's risk view, with the reasons and how often it is inspected. Null when
+   * the view does not know the enterprise (it takes part in no registered project, or was not evaluated yet).
+   */
+  credit?: Maybe<CreditRating>;
+  /** Every change of the enterprise's credit colour, newest first, with the rules version and the reasons at the time. */
+  creditHistory: Array<CreditChange>;
+  /** Unified social credit code. */
+  uscc: Scalars['String']['output'];
+};
+
+
+/**
+ * An enterprise, keyed by its unified social credit code (统一社会信用代码). joint contributes its credit colour
+ * (红黄绿灯), computed across departments.
+ */
+export type EnterpriseCreditHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** One piece of evidence: a GraphQL operation's answer as captured through the gateway with the capturer's token. */
@@ -527,6 +597,12 @@ export type Mutation = {
    * issues a joint decision.
    */
   recordDecision: JointCase;
+  /**
+   * Evaluates every project's risk level and every enterprise's credit colour now, from the departments' current
+   * facts and the rules file, and records each change in the histories. Waits for an evaluation already running
+   * to finish first. Needs the role `risk-admin` or `admin` of joint.
+   */
+  reevaluateRisk: RiskEvaluation;
 };
 
 
@@ -632,6 +708,54 @@ export type OpenCaseInput = {
   title: Scalars['String']['input'];
 };
 
+/** Cursor pagination state. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last item of this page; null when the page is empty. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/**
+ * A construction project, keyed by its national investment project code. joint contributes its risk level,
+ * computed across departments.
+ */
+export type Project = {
+  __typename?: 'Project';
+  /** National investment project code (投资项目统一代码). */
+  code: Scalars['String']['output'];
+  /**
+   * The project's risk level (风险等级) in joint's risk view, with the reasons. Null when the view does not know the
+   * project (not evaluated yet, or not registered by 住建).
+   */
+  risk?: Maybe<ProjectRisk>;
+  /** Every change of the project's risk level, newest first, with the rules version and the reasons at the time. */
+  riskHistory: Array<RiskChange>;
+};
+
+
+/**
+ * A construction project, keyed by its national investment project code. joint contributes its risk level,
+ * computed across departments.
+ */
+export type ProjectRiskHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A project's risk level with the reasons behind it. */
+export type ProjectRisk = {
+  __typename?: 'ProjectRisk';
+  /** When the view was last evaluated (ISO 8601): the facts are at most `RISK_REFRESH_SECONDS` older than this. */
+  evaluatedAt: Scalars['String']['output'];
+  /** The level: the highest level of any rule that holds, BLUE when none does. */
+  level: RiskLevel;
+  /** The rules that hold, highest level first (empty for BLUE). */
+  reasons: Array<RiskReason>;
+  /** Version of the rules file the level was computed with. */
+  rulesVersion: Scalars['String']['output'];
+};
+
 /** Root queries of 联合监管 (joint supervision): views across departments, and the resource catalogue. */
 export type Query = {
   __typename?: 'Query';
@@ -655,6 +779,13 @@ export type Query = {
   compareEvidence: EvidenceComparison;
   /** The joint subgraph's audit trail. Only for joint's admins (role `admin` or `auditor`). */
   jointAuditTrail?: Maybe<Array<AuditRecord>>;
+  /**
+   * The risk board (风险等级一张图): how many projects are at each level per district, and the projects, paged by
+   * project code, from joint's materialised risk view (re-evaluated every `RISK_REFRESH_SECONDS`, default 300, and on
+   * `reevaluateRisk`; see docs/risk.md for the staleness). `district` narrows both the counts and the projects;
+   * `level` narrows the projects (edges, totalCount) only, so the counts still show every level of the scope.
+   */
+  riskBoard: RiskBoard;
   /**
    * Checks a case's hash chain, each evidence answer against the hash chained at capture, and the chain
    * against the heads its departments witnessed in their own stores. NOT_FOUND for an unknown case and for one
@@ -701,8 +832,116 @@ export type QueryJointAuditTrailArgs = {
 
 
 /** Root queries of 联合监管 (joint supervision): views across departments, and the resource catalogue. */
+export type QueryRiskBoardArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  district?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  level?: InputMaybe<RiskLevel>;
+};
+
+
+/** Root queries of 联合监管 (joint supervision): views across departments, and the resource catalogue. */
 export type QueryVerifyCaseArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** The risk board: counts per district and level, and the projects one page at a time in project-code order. */
+export type RiskBoard = {
+  __typename?: 'RiskBoard';
+  /** Projects per district × level within the district filter (the level filter does not apply); zero counts omitted. */
+  counts: Array<RiskCount>;
+  /** The projects of this page, in project-code order. */
+  edges: Array<RiskBoardEdge>;
+  /** When the view was last evaluated (ISO 8601); null before the first evaluation. */
+  evaluatedAt?: Maybe<Scalars['String']['output']>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** Version of the rules file of the view; null before the first evaluation. */
+  rulesVersion?: Maybe<Scalars['String']['output']>;
+  /** How many projects match both filters. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A project on the risk board, with the cursor that points at it. */
+export type RiskBoardEdge = {
+  __typename?: 'RiskBoardEdge';
+  /** Opaque cursor of this project; pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The project (select `risk` for its level and reasons). */
+  node: Project;
+};
+
+/** One change of a project's risk level. */
+export type RiskChange = {
+  __typename?: 'RiskChange';
+  /** When the evaluation that found the change ran (ISO 8601). */
+  at: Scalars['String']['output'];
+  /** The level from this change on. */
+  level: RiskLevel;
+  /** The level before; null for the first evaluation of the project. */
+  previousLevel?: Maybe<RiskLevel>;
+  /** The reasons at the time of the change. */
+  reasons: Array<RiskReason>;
+  /** Version of the rules file in force at the change. */
+  rulesVersion: Scalars['String']['output'];
+};
+
+/** How many projects of one district are at one level. */
+export type RiskCount = {
+  __typename?: 'RiskCount';
+  /** Number of projects. */
+  count: Scalars['Int']['output'];
+  /** GB/T 2260 district code. */
+  district: Scalars['String']['output'];
+  /** The level. */
+  level: RiskLevel;
+};
+
+/** What one evaluation of the risk view did. */
+export type RiskEvaluation = {
+  __typename?: 'RiskEvaluation';
+  /** Changes of level or colour recorded in the histories. */
+  changes: Scalars['Int']['output'];
+  /** Enterprises evaluated. */
+  enterprises: Scalars['Int']['output'];
+  /** When the evaluation ran (ISO 8601). */
+  evaluatedAt: Scalars['String']['output'];
+  /** Projects evaluated. */
+  projects: Scalars['Int']['output'];
+  /** Version of the rules file applied. */
+  rulesVersion: Scalars['String']['output'];
+};
+
+/** Project risk levels (红橙黄蓝). */
+export type RiskLevel =
+  /** 蓝: nothing found. */
+  | 'BLUE'
+  /** 橙: serious. */
+  | 'ORANGE'
+  /** 红: the most serious; immediate action. */
+  | 'RED'
+  /** 黄: to watch. */
+  | 'YELLOW';
+
+/** Why a level or colour was given: the rule, the department that owns the fact, and the keys of the records behind it. */
+export type RiskReason = {
+  __typename?: 'RiskReason';
+  /** The department that owns the fact (`hrss`, `environment`, `resources`, `citymgmt`, `housing`, `joint`). */
+  dept: Scalars['String']['output'];
+  /** What holds, with the figures when the caller may see the underlying field; otherwise the rule's own wording. */
+  detail: Scalars['String']['output'];
+  /**
+   * Keys of the records behind the reason (wage month `2026-10`, `<station MN>@<period start>`, complaint order
+   * numbers, violation and case numbers, permit numbers, decision numbers). Empty when keysHidden.
+   */
+  keys: Array<Scalars['String']['output']>;
+  /**
+   * True when the owning department's catalogue does not let the caller see the underlying field (e.g. wage arrears
+   * without the `wage-enforcement` purpose): the rule is shown, the keys and figures are not.
+   */
+  keysHidden: Scalars['Boolean']['output'];
+  /** Rule id in the rules file (e.g. `wage-arrears-any`). */
+  rule: Scalars['String']['output'];
 };
 
 /** Sharing levels of the 政务信息资源目录. */
@@ -718,6 +957,17 @@ export type SharingLevel =
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
@@ -781,7 +1031,21 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
   info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
+/** Mapping of federation types */
+export type FederationTypes = {
+  Enterprise: Enterprise;
+  Project: Project;
+};
 
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  Enterprise:
+    ( { __typename: 'Enterprise' }
+    & GraphQLRecursivePick<FederationTypes['Enterprise'], {"uscc":true}> );
+  Project:
+    ( { __typename: 'Project' }
+    & GraphQLRecursivePick<FederationTypes['Project'], {"code":true}> );
+};
 
 
 
@@ -807,9 +1071,13 @@ export type ResolversTypes = {
   CaseVerification: ResolverTypeWrapper<CaseVerification>;
   CatalogField: ResolverTypeWrapper<CatalogField>;
   ClockAction: ClockAction;
+  CreditChange: ResolverTypeWrapper<CreditChange>;
+  CreditColour: CreditColour;
+  CreditRating: ResolverTypeWrapper<CreditRating>;
   DecisionInput: DecisionInput;
   DecisionType: DecisionType;
   DeniedField: ResolverTypeWrapper<DeniedField>;
+  Enterprise: ResolverTypeWrapper<Enterprise>;
   Evidence: ResolverTypeWrapper<Evidence>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   EvidenceChange: ResolverTypeWrapper<EvidenceChange>;
@@ -822,7 +1090,17 @@ export type ResolversTypes = {
   LegalReviewInput: LegalReviewInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OpenCaseInput: OpenCaseInput;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Project: ResolverTypeWrapper<Project>;
+  ProjectRisk: ResolverTypeWrapper<ProjectRisk>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RiskBoard: ResolverTypeWrapper<RiskBoard>;
+  RiskBoardEdge: ResolverTypeWrapper<RiskBoardEdge>;
+  RiskChange: ResolverTypeWrapper<RiskChange>;
+  RiskCount: ResolverTypeWrapper<RiskCount>;
+  RiskEvaluation: ResolverTypeWrapper<RiskEvaluation>;
+  RiskLevel: RiskLevel;
+  RiskReason: ResolverTypeWrapper<RiskReason>;
   SharingLevel: SharingLevel;
 };
 
@@ -845,8 +1123,11 @@ export type ResolversParentTypes = {
   CaseSubjectInput: CaseSubjectInput;
   CaseVerification: CaseVerification;
   CatalogField: CatalogField;
+  CreditChange: CreditChange;
+  CreditRating: CreditRating;
   DecisionInput: DecisionInput;
   DeniedField: DeniedField;
+  Enterprise: Enterprise | FederationReferenceTypes['Enterprise'];
   Evidence: Evidence;
   ID: Scalars['ID']['output'];
   EvidenceChange: EvidenceChange;
@@ -859,7 +1140,16 @@ export type ResolversParentTypes = {
   LegalReviewInput: LegalReviewInput;
   Mutation: Record<PropertyKey, never>;
   OpenCaseInput: OpenCaseInput;
+  PageInfo: PageInfo;
+  Project: Project | FederationReferenceTypes['Project'];
+  ProjectRisk: ProjectRisk;
   Query: Record<PropertyKey, never>;
+  RiskBoard: RiskBoard;
+  RiskBoardEdge: RiskBoardEdge;
+  RiskChange: RiskChange;
+  RiskCount: RiskCount;
+  RiskEvaluation: RiskEvaluation;
+  RiskReason: RiskReason;
 };
 
 export type AuditReadResolvers<ContextType = Ctx, ParentType extends ResolversParentTypes['AuditRead'] = ResolversParentTypes['AuditRead']> = {
@@ -960,10 +1250,34 @@ export type CatalogFieldResolvers<ContextType = Ctx, ParentType extends Resolver
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type CreditChangeResolvers<ContextType = Ctx, ParentType extends ResolversParentTypes['CreditChange'] = ResolversParentTypes['CreditChange']> = {
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  colour?: Resolver<ResolversTypes['CreditColour'], ParentType, ContextType>;
+  previousColour?: Resolver<Maybe<ResolversTypes['CreditColour']>, ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['RiskReason']>, ParentType, ContextType>;
+  rulesVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CreditRatingResolvers<ContextType = Ctx, ParentType extends ResolversParentTypes['CreditRating'] = ResolversParentTypes['CreditRating']> = {
+  colour?: Resolver<ResolversTypes['CreditColour'], ParentType, ContextType>;
+  evaluatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  inspectionInterval?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['RiskReason']>, ParentType, ContextType>;
+  rulesVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type DeniedFieldResolvers<ContextType = Ctx, ParentType extends ResolversParentTypes['DeniedField'] = ResolversParentTypes['DeniedField']> = {
   field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type EnterpriseResolvers<ContextType = Ctx, ParentType extends ResolversParentTypes['Enterprise'] = ResolversParentTypes['Enterprise'], FederationReferenceType extends FederationReferenceTypes['Enterprise'] = FederationReferenceTypes['Enterprise']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Enterprise']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  credit?: Resolver<Maybe<ResolversTypes['CreditRating']>, ParentType, ContextType>;
+  creditHistory?: Resolver<Array<ResolversTypes['CreditChange']>, ParentType, ContextType, RequireFields<EnterpriseCreditHistoryArgs, 'first'>>;
+  uscc?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type EvidenceResolvers<ContextType = Ctx, ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence']> = {
@@ -1050,6 +1364,26 @@ export type MutationResolvers<ContextType = Ctx, ParentType extends ResolversPar
   openCaseFromExceedances?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationOpenCaseFromExceedancesArgs, 'from' | 'projectCode' | 'to'>>;
   recordClockEvent?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationRecordClockEventArgs, 'action' | 'caseId' | 'reason'>>;
   recordDecision?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationRecordDecisionArgs, 'caseId' | 'decision'>>;
+  reevaluateRisk?: Resolver<ResolversTypes['RiskEvaluation'], ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = Ctx, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ProjectResolvers<ContextType = Ctx, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project'], FederationReferenceType extends FederationReferenceTypes['Project'] = FederationReferenceTypes['Project']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Project']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  risk?: Resolver<Maybe<ResolversTypes['ProjectRisk']>, ParentType, ContextType>;
+  riskHistory?: Resolver<Array<ResolversTypes['RiskChange']>, ParentType, ContextType, RequireFields<ProjectRiskHistoryArgs, 'first'>>;
+};
+
+export type ProjectRiskResolvers<ContextType = Ctx, ParentType extends ResolversParentTypes['ProjectRisk'] = ResolversParentTypes['ProjectRisk']> = {
+  evaluatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['RiskLevel'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['RiskReason']>, ParentType, ContextType>;
+  rulesVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Ctx, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -1058,8 +1392,53 @@ export type QueryResolvers<ContextType = Ctx, ParentType extends ResolversParent
   catalog?: Resolver<Array<ResolversTypes['CatalogField']>, ParentType, ContextType, Partial<QueryCatalogArgs>>;
   compareEvidence?: Resolver<ResolversTypes['EvidenceComparison'], ParentType, ContextType, RequireFields<QueryCompareEvidenceArgs, 'id'>>;
   jointAuditTrail?: Resolver<Maybe<Array<ResolversTypes['AuditRecord']>>, ParentType, ContextType, Partial<QueryJointAuditTrailArgs>>;
+  riskBoard?: Resolver<ResolversTypes['RiskBoard'], ParentType, ContextType, RequireFields<QueryRiskBoardArgs, 'first'>>;
   verifyCase?: Resolver<ResolversTypes['CaseVerification'], ParentType, ContextType, RequireFields<QueryVerifyCaseArgs, 'id'>>;
   verifyJointAuditTrail?: Resolver<Maybe<ResolversTypes['AuditVerification']>, ParentType, ContextType>;
+};
+
+export type RiskBoardResolvers<ContextType = Ctx, ParentType extends ResolversParentTypes['RiskBoard'] = ResolversParentTypes['RiskBoard']> = {
+  counts?: Resolver<Array<ResolversTypes['RiskCount']>, ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['RiskBoardEdge']>, ParentType, ContextType>;
+  evaluatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  rulesVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RiskBoardEdgeResolvers<ContextType = Ctx, ParentType extends ResolversParentTypes['RiskBoardEdge'] = ResolversParentTypes['RiskBoardEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
+};
+
+export type RiskChangeResolvers<ContextType = Ctx, ParentType extends ResolversParentTypes['RiskChange'] = ResolversParentTypes['RiskChange']> = {
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['RiskLevel'], ParentType, ContextType>;
+  previousLevel?: Resolver<Maybe<ResolversTypes['RiskLevel']>, ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['RiskReason']>, ParentType, ContextType>;
+  rulesVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RiskCountResolvers<ContextType = Ctx, ParentType extends ResolversParentTypes['RiskCount'] = ResolversParentTypes['RiskCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  district?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['RiskLevel'], ParentType, ContextType>;
+};
+
+export type RiskEvaluationResolvers<ContextType = Ctx, ParentType extends ResolversParentTypes['RiskEvaluation'] = ResolversParentTypes['RiskEvaluation']> = {
+  changes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  enterprises?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  evaluatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  projects?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rulesVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RiskReasonResolvers<ContextType = Ctx, ParentType extends ResolversParentTypes['RiskReason'] = ResolversParentTypes['RiskReason']> = {
+  dept?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  keys?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  keysHidden?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Ctx> = {
@@ -1073,7 +1452,10 @@ export type Resolvers<ContextType = Ctx> = {
   CaseSubject?: CaseSubjectResolvers<ContextType>;
   CaseVerification?: CaseVerificationResolvers<ContextType>;
   CatalogField?: CatalogFieldResolvers<ContextType>;
+  CreditChange?: CreditChangeResolvers<ContextType>;
+  CreditRating?: CreditRatingResolvers<ContextType>;
   DeniedField?: DeniedFieldResolvers<ContextType>;
+  Enterprise?: EnterpriseResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
   EvidenceChange?: EvidenceChangeResolvers<ContextType>;
   EvidenceComparison?: EvidenceComparisonResolvers<ContextType>;
@@ -1082,6 +1464,15 @@ export type Resolvers<ContextType = Ctx> = {
   JointCaseConnection?: JointCaseConnectionResolvers<ContextType>;
   JointCaseEdge?: JointCaseEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Project?: ProjectResolvers<ContextType>;
+  ProjectRisk?: ProjectRiskResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RiskBoard?: RiskBoardResolvers<ContextType>;
+  RiskBoardEdge?: RiskBoardEdgeResolvers<ContextType>;
+  RiskChange?: RiskChangeResolvers<ContextType>;
+  RiskCount?: RiskCountResolvers<ContextType>;
+  RiskEvaluation?: RiskEvaluationResolvers<ContextType>;
+  RiskReason?: RiskReasonResolvers<ContextType>;
 };
 
