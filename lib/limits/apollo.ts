@@ -8,6 +8,7 @@ import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@a
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../errors';
+import { truncateMessage } from '../http/errorMessages';
 import { loadCostConfig, type CostConfig } from './costConfig';
 import { operationCost, TooManyNodesError } from './cost';
 import { queryShapeRules } from './shape';
@@ -58,12 +59,16 @@ export function apolloQueryLimits(limits: QueryLimits, costs: CostConfig = loadC
 }
 
 /**
- * For `formatError`: Apollo Server labels every validation error GRAPHQL_VALIDATION_FAILED; a broken
- * query limit keeps QUERY_TOO_COMPLEX (the error's `rule` says which).
+ * The `formatError` of the gateway and every subgraph. Apollo Server labels every validation error
+ * GRAPHQL_VALIDATION_FAILED; a broken query limit keeps QUERY_TOO_COMPLEX (the error's `rule` says
+ * which). And every message is cut at ERROR_MESSAGE_MAX_CHARS (lib/http/errorMessages.ts): messages
+ * that quote the caller's input ("Variable "$x" got invalid value …", a resolver's "… is not a date")
+ * would otherwise send a 500 KB argument back as a 500 KB error, once per service it crossed.
  */
 export function keepLimitCode(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const message = truncateMessage(formatted.message);
   const rule = formatted.extensions?.rule;
-  return typeof rule === 'string' && (LIMIT_RULES as readonly string[]).includes(rule)
-    ? { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.QUERY_TOO_COMPLEX } }
-    : formatted;
+  const limit = typeof rule === 'string' && (LIMIT_RULES as readonly string[]).includes(rule);
+  if (!limit && message === formatted.message) return formatted;
+  return limit ? { ...formatted, message, extensions: { ...formatted.extensions, code: ErrorCode.QUERY_TOO_COMPLEX } } : { ...formatted, message };
 }
