@@ -1,23 +1,43 @@
 /**
- * Token keys. RS256 by default: a private key signs (dev token tool, tests), the public key verifies
- * (gateway and every subgraph). HS256 with a shared secret is the option (JWT_ALG=HS256, JWT_SECRET).
- * Without configured keys, a dev key pair is generated once into <data dir>/keys (git-ignored).
+ * Token keys. RS256 by default: private keys sign (dev token tool, services' own tokens, tests), a key
+ * set verifies (gateway and every subgraph). Verification keys come from, in this order: a JWK Set URL
+ * (JWT_JWKS_URL), a JWK Set file (JWT_JWKS_FILE), one PEM public key (JWT_PUBLIC_KEY[_FILE]), HS256's shared
+ * secret (JWT_ALG=HS256, JWT_SECRET) — or, with none of these, the dev key directory <data dir>/keys
+ * (lib/auth/keyDir.ts), generated at first start and rotated with `npm run keys:rotate` (docs/keys.md).
  */
-import { generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { dataDir, readEnv } from '../config';
+import { dataDir, envInt, readEnv } from '../config';
+import { jwkThumbprint } from './jwk';
+import { ensureKeyDir, keyDirPaths, keyDirSigner } from './keyDir';
+import { fileKeySource, urlKeySource, type KeySource } from './keySources';
 
 export type TokenAlgorithm = 'RS256' | 'HS256';
 
+/** A token must not live longer than this (exp - iat), nor expire later than this from now. */
+export const DEFAULT_MAX_LIFETIME_SECONDS = 86_400;
+/** Allowance for an issuer's clock running ahead of ours, on the "exp no later than now + max" bound only. */
+export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 60;
+
 export interface TokenSettings {
   algorithm: TokenAlgorithm;
-  /** PEM public key (RS256) or the shared secret (HS256): what verifies. */
-  verifyKey: string;
+  /** PEM public key (RS256) or the shared secret (HS256): a verifying set of this one key, when `keys` is absent. */
+  verifyKey?: string;
   /** PEM private key (RS256) or the shared secret (HS256); undefined when this process cannot sign. */
   signKey?: string;
+  /** The `kid` written into tokens signed with `signKey`. */
+  signKid?: string;
+  /** The verification key set, when it is more than `verifyKey`: a JWKS file or URL, the dev key directory. */
+  keys?: KeySource;
+  /** The signing key of the moment when it can change without a restart (a key directory); wins over `signKey`. */
+  signer?: () => { key: KeyObject | string; kid?: string };
   issuer: string;
   audience: string;
+  /** Default DEFAULT_MAX_LIFETIME_SECONDS. */
+  maxLifetimeSeconds?: number;
+  /** Default DEFAULT_CLOCK_TOLERANCE_SECONDS. */
+  clockToleranceSeconds?: number;
 }
 
 function readKey(inline: string | undefined, file: string | undefined): string | undefined {
@@ -26,37 +46,85 @@ function readKey(inline: string | undefined, file: string | undefined): string |
   return undefined;
 }
 
-/** Generates (once) and returns the dev RS256 key pair in <dir>/keys. */
+/** The dev key directory, <data dir>/keys. */
+export function devKeyDir(dir = dataDir()): string {
+  return path.join(dir, 'keys');
+}
+
+/**
+ * Generates (once) the dev key directory and returns its signing key pair as PEM. Kept for callers of the
+ * single-key era; new code uses devTokenSettings.
+ */
 export function ensureDevKeys(dir = dataDir()): { publicKey: string; privateKey: string } {
-  const keyDir = path.join(dir, 'keys');
-  const pub = path.join(keyDir, 'jwt-public.pem');
-  const priv = path.join(keyDir, 'jwt-private.pem');
-  if (!fs.existsSync(pub) || !fs.existsSync(priv)) {
-    fs.mkdirSync(keyDir, { recursive: true, mode: 0o700 });
-    const { publicKey, privateKey } = generateKeyPairSync('rsa', {
-      modulusLength: 2048,
-      publicKeyEncoding: { type: 'spki', format: 'pem' },
-      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-    });
-    fs.writeFileSync(priv, privateKey, { mode: 0o600 });
-    fs.writeFileSync(pub, publicKey);
-  }
-  return { publicKey: fs.readFileSync(pub, 'utf8'), privateKey: fs.readFileSync(priv, 'utf8') };
+  const keyDir = devKeyDir(dir);
+  const kid = ensureKeyDir(keyDir);
+  const privateKey = fs.readFileSync(keyDirPaths(keyDir).privateKey(kid), 'utf8');
+  return { privateKey, publicKey: createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }) as string };
+}
+
+/** Settings verifying with a key directory's published set and signing with its signing key (created if missing). */
+export function keyDirTokenSettings(keyDir: string, claims: { issuer: string; audience: string; maxLifetimeSeconds?: number; clockToleranceSeconds?: number }): TokenSettings {
+  ensureKeyDir(keyDir);
+  return { algorithm: 'RS256', keys: fileKeySource(keyDirPaths(keyDir).jwks), signer: keyDirSigner(keyDir), ...claims };
+}
+
+/** The settings `npm start` gives its services on a data dir with no JWT_* variables (tests of the supervised system). */
+export function devTokenSettings(dir = dataDir()): TokenSettings {
+  return keyDirTokenSettings(devKeyDir(dir), { issuer: 'xietong-dev', audience: 'xietong' });
+}
+
+/** kid for tokens signed with a configured private key: JWT_KID, or the key's RFC 7638 thumbprint. */
+function kidOf(privateKey: string): string {
+  return readEnv('JWT_KID') ?? jwkThumbprint(createPublicKey(createPrivateKey(privateKey)));
 }
 
 export function tokenSettingsFromEnv(): TokenSettings {
   const algorithm = (readEnv('JWT_ALG') ?? 'RS256').toUpperCase();
-  const issuer = readEnv('JWT_ISSUER') ?? 'xietong-dev';
-  const audience = readEnv('JWT_AUDIENCE') ?? 'xietong';
+  const claims = {
+    issuer: readEnv('JWT_ISSUER') ?? 'xietong-dev',
+    audience: readEnv('JWT_AUDIENCE') ?? 'xietong',
+    maxLifetimeSeconds: envInt('JWT_MAX_LIFETIME_SECONDS', DEFAULT_MAX_LIFETIME_SECONDS),
+    clockToleranceSeconds: envInt('JWT_CLOCK_TOLERANCE_SECONDS', DEFAULT_CLOCK_TOLERANCE_SECONDS),
+  };
+  if (claims.maxLifetimeSeconds <= 0) throw new Error('JWT_MAX_LIFETIME_SECONDS must be a positive number of seconds');
+  const jwksUrl = readEnv('JWT_JWKS_URL');
+  const jwksFile = readEnv('JWT_JWKS_FILE');
+  const publicKey = readKey(readEnv('JWT_PUBLIC_KEY'), readEnv('JWT_PUBLIC_KEY_FILE'));
+  const sources = [jwksUrl && 'JWT_JWKS_URL', jwksFile && 'JWT_JWKS_FILE', publicKey && 'JWT_PUBLIC_KEY[_FILE]'].filter(Boolean);
+  if (sources.length > 1) throw new Error(`set one source of verification keys, not ${sources.join(' and ')}`);
+
   if (algorithm === 'HS256') {
+    if (sources.length) throw new Error(`${sources[0]} holds public keys: it does not go with JWT_ALG=HS256`);
     const secret = readEnv('JWT_SECRET');
     if (!secret || secret.length < 32) throw new Error('JWT_ALG=HS256 needs JWT_SECRET of at least 32 characters');
-    return { algorithm, verifyKey: secret, signKey: secret, issuer, audience };
+    return { algorithm, verifyKey: secret, signKey: secret, ...claims };
   }
   if (algorithm !== 'RS256') throw new Error(`JWT_ALG must be RS256 or HS256, got "${algorithm}"`);
-  const publicKey = readKey(readEnv('JWT_PUBLIC_KEY'), readEnv('JWT_PUBLIC_KEY_FILE'));
+
   const privateKey = readKey(readEnv('JWT_PRIVATE_KEY'), readEnv('JWT_PRIVATE_KEY_FILE'));
-  if (publicKey) return { algorithm, verifyKey: publicKey, signKey: privateKey, issuer, audience };
-  const dev = ensureDevKeys();
-  return { algorithm, verifyKey: dev.publicKey, signKey: dev.privateKey, issuer, audience };
+  const signing = privateKey ? { signKey: privateKey, signKid: kidOf(privateKey) } : {};
+  if (jwksUrl) {
+    const keys = urlKeySource(jwksUrl, {
+      refreshMs: envInt('JWT_JWKS_REFRESH_SECONDS', 300) * 1000,
+      minRefetchMs: 10_000,
+      timeoutMs: 5_000,
+    });
+    return { algorithm, keys, ...signing, ...claims };
+  }
+  if (jwksFile) return { algorithm, keys: fileKeySource(path.resolve(jwksFile)), ...signing, ...claims };
+  if (publicKey) return { algorithm, verifyKey: publicKey, ...signing, ...claims };
+  // No keys configured: the dev key directory both verifies and signs (a JWT_PRIVATE_KEY alone is not in its set).
+  return keyDirTokenSettings(devKeyDir(), claims);
+}
+
+/** Resolves once the settings' key set is loaded (a JWKS URL's first fetch), or false after `timeoutMs`. */
+export async function keysReady(settings: TokenSettings, timeoutMs = 10_000): Promise<boolean> {
+  if (!settings.keys) return true;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  try {
+    return await Promise.race([settings.keys.ready().then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -3,9 +3,12 @@ import { generateKeyPairSync } from 'node:crypto';
 import type { TokenSettings } from '../../lib/auth/keys';
 import { signToken, type TokenRequest } from '../../lib/auth/tokens';
 
-let cached: TokenSettings | undefined;
+/** One configured key: no `kid`, so tokens signed here verify wherever this key is the verifying key. */
+type OneKeySettings = TokenSettings & { verifyKey: string; signKey: string };
 
-export function testTokenSettings(): TokenSettings {
+let cached: OneKeySettings | undefined;
+
+export function testTokenSettings(): OneKeySettings {
   if (!cached) {
     const { publicKey, privateKey } = generateKeyPairSync('rsa', {
       modulusLength: 2048,
