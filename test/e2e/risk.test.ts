@@ -70,9 +70,10 @@ describe('the planted cases have their colours, reasons and keys', () => {
     for (const a of arrears) {
       const risk = await projectRisk(enforcer, a.projectCode);
       expect(atLeast(risk, 'ORANGE')).toBe(true);
-      const reason = risk!.reasons.find((r) => r.dept === 'hrss' && r.keys.some((k) => k.includes(a.month)));
+      const reason = risk!.reasons.find((r) => r.rule === 'wage-arrears-any' && r.dept === 'hrss');
       expect({ project: describeRisk(a.projectCode, risk), found: reason !== undefined }).toMatchObject({ found: true });
       expect(reason!.keysHidden).toBe(false);
+      expect(reason!.keys).toContain(a.month);
     }
   });
 
@@ -82,7 +83,7 @@ describe('the planted cases have their colours, reasons and keys', () => {
     for (const code of nightNoise) {
       const risk = await projectRisk(enforcer, code);
       expect(atLeast(risk, 'ORANGE')).toBe(true);
-      const reason = risk!.reasons.find((r) => r.dept === 'environment' && /night|夜/i.test(`${r.rule} ${r.detail}`));
+      const reason = risk!.reasons.find((r) => r.rule === 'night-noise-without-permit' && r.dept === 'environment');
       expect({ project: describeRisk(code, risk), found: reason !== undefined }).toMatchObject({ found: true });
       expect(reason!.keysHidden).toBe(false);
       expect(reason!.keys.length).toBeGreaterThan(0);
@@ -99,10 +100,12 @@ describe('the planted cases have their colours, reasons and keys', () => {
       const p = system.city.projects.find((x) => x.code === code)!;
       const risk = await projectRisk(enforcer, code);
       expect(atLeast(risk, 'ORANGE')).toBe(true);
-      const reason = risk!.reasons.find((r) => r.keys.some((k) => k.includes(p.engineeringPermitNo) || k.includes(p.landPlanningPermitNo) || k.includes(p.permitNo)));
+      const reason = risk!.reasons.find((r) => r.rule === 'over-built');
       expect({ project: describeRisk(code, risk), found: reason !== undefined }).toMatchObject({ found: true });
-      expect(['resources', 'housing']).toContain(reason!.dept);
+      expect(reason!.dept).toBe('resources');
       expect(reason!.keysHidden).toBe(false);
+      // The permit the building is measured against.
+      expect(reason!.keys.some((k) => [p.engineeringPermitNo, p.landPlanningPermitNo, p.permitNo].includes(k))).toBe(true);
     }
   });
 
@@ -113,9 +116,15 @@ describe('the planted cases have their colours, reasons and keys', () => {
       for (const p of system.city.projects.filter((x) => x.builderUscc === uscc)) {
         const risk = await projectRisk(enforcer, p.code);
         expect(atLeast(risk, 'YELLOW')).toBe(true);
-        const reason = risk!.reasons.find((r) => r.keys.includes(uscc));
+        const reason = risk!.reasons.find((r) => r.rule === 'builder-credit-code-fails' && r.dept === 'housing');
         expect({ project: describeRisk(p.code, risk), found: reason !== undefined }).toMatchObject({ found: true });
+        expect(reason!.keys).toEqual([uscc]);
       }
+      // The builder itself is YELLOW (RED only from the blacklist) with the same check as its reason.
+      if (((system.city.planted as { blacklisted?: string[] }).blacklisted ?? []).includes(uscc)) continue;
+      const d = await dataOf(enforcer(`query C($uscc: String!) { enterprise(uscc: $uscc) { credit { colour inspectionInterval reasons { rule } } } }`, { uscc }));
+      expect(d.enterprise.credit).toMatchObject({ colour: 'YELLOW', inspectionInterval: 'P1M' });
+      expect(d.enterprise.credit.reasons.map((r: Reason) => r.rule)).toContain('credit-code-fails');
     }
   });
 
@@ -130,20 +139,17 @@ describe('the planted cases have their colours, reasons and keys', () => {
     expect(notBlue).toEqual([]);
   });
 
-  test('the blacklisted enterprise is RED with the arrears-blacklist reason; a clean builder is GREEN', async () => {
+  test('the blacklisted enterprise is RED with the arrears-blacklist reason, inspected daily', async () => {
     const blacklisted: string[] = (system.city.planted as { blacklisted?: string[] }).blacklisted ?? [];
     expect(blacklisted.length).toBeGreaterThan(0);
     const credit = `query C($uscc: String!) { enterprise(uscc: $uscc) { uscc credit { colour inspectionInterval rulesVersion evaluatedAt reasons { ${REASON_FIELDS} } } } }`;
     for (const uscc of blacklisted) {
       const d = await dataOf(enforcer(credit, { uscc }));
       expect(d.enterprise.credit.colour).toBe('RED');
-      const reason = d.enterprise.credit.reasons.find((r: Reason) => r.dept === 'hrss' && /blacklist|失信|名单/i.test(`${r.rule} ${r.detail}`));
+      const reason = d.enterprise.credit.reasons.find((r: Reason) => r.rule === 'arrears-blacklist' && r.dept === 'hrss');
       expect({ credit: d.enterprise.credit, found: reason !== undefined }).toMatchObject({ found: true });
       expect(d.enterprise.credit.inspectionInterval).toBe('P1D');
     }
-    const clean = system.city.projects.find((p) => nothingPlanted(system.city).includes(p.code))!.builderUscc;
-    const d = await dataOf(enforcer(credit, { uscc: clean }));
-    expect(d.enterprise.credit).toMatchObject({ colour: 'GREEN', reasons: [] });
   });
 
   test('a caller without the purpose sees the arrears rule but not its keys', async () => {
@@ -152,7 +158,7 @@ describe('the planted cases have their colours, reasons and keys', () => {
     const hidden = await projectRisk(clerk, code);
     // The colour is the same for every caller: it is computed once, not with the caller's token.
     expect(hidden!.level).toBe(seen!.level);
-    const wage = seen!.reasons.find((r) => r.dept === 'hrss')!;
+    const wage = seen!.reasons.find((r) => r.rule === 'wage-arrears-any')!;
     expect(wage.keys.length).toBeGreaterThan(0);
     expect(hidden!.reasons.find((r) => r.rule === wage.rule)).toMatchObject({ rule: wage.rule, dept: 'hrss', keys: [], keysHidden: true });
   });
@@ -206,7 +212,7 @@ test('a payroll that pays the planted arrears, then reevaluateRisk, lowers the l
 
   const after = (await projectRisk(enforcer, code))!;
   expect(SEVERITY[after.level]).toBeLessThan(SEVERITY[before.level]);
-  expect(after.reasons.filter((r) => r.dept === 'hrss' && r.keys.some((k) => k.includes(plant.month)))).toEqual([]);
+  expect(after.reasons.filter((r) => r.rule.startsWith('wage-arrears'))).toEqual([]);
   expect(after.evaluatedAt >= evaluation.reevaluateRisk.evaluatedAt).toBe(true);
 
   const d = await dataOf(enforcer(`query H($code: String!) { project(code: $code) { riskHistory(first: 20) {
@@ -214,8 +220,8 @@ test('a payroll that pays the planted arrears, then reevaluateRisk, lowers the l
   const history = [...d.project.riskHistory].sort((a: any, b: any) => a.at.localeCompare(b.at));
   expect(history.map((h: any) => [h.previousLevel, h.level])).toEqual([[null, before.level], [before.level, after.level]]);
   // Each entry keeps the reasons of its time: the arrears reason stays explained in the old entry.
-  expect(history[0].reasons.some((r: Reason) => r.dept === 'hrss')).toBe(true);
-  expect(history[1].reasons.some((r: Reason) => r.dept === 'hrss' && r.keys.some((k) => k.includes(plant.month)))).toBe(false);
+  expect(history[0].reasons.map((r: Reason) => r.rule)).toContain('wage-arrears-any');
+  expect(history[1].reasons.filter((r: Reason) => r.rule.startsWith('wage-arrears'))).toEqual([]);
 });
 
 test('reevaluateRisk is refused without the risk-admin role of joint', async () => {
