@@ -1,13 +1,12 @@
 /**
  * A subgraph that fails without going away (issue 22), over real TCP: the real housing subgraph sits
- * behind a switchable TCP front that either passes bytes through, accepts and never answers, or resets
- * every connection. The gateway gives a partial answer naming housing within SUBGRAPH_TIMEOUT_MS and
+ * behind a switchable TCP front (bench/resilience/tcpFront.ts) that passes bytes through, accepts and
+ * never answers, or resets every connection. The gateway gives a partial answer naming housing within SUBGRAPH_TIMEOUT_MS and
  * holds no connection afterwards; after SUBGRAPH_BREAKER_FAILURES failures its breaker answers for
  * housing at once without opening a connection, and closes again after a trial once housing is back.
  */
-import net from 'node:net';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import { tcpFront, type TcpFront } from '../../bench/resilience/tcpFront';
 import { createGateway } from '../../gateway/src/server';
 import { housingSubgraph } from '../../subgraphs/housing/server';
 import { jointSubgraph } from '../../subgraphs/joint/server';
@@ -16,51 +15,12 @@ import { composeFor, startSubgraph, type Started } from '../harness/services';
 import { bearer, testTokenSettings } from '../harness/tokens';
 import { waitUntil } from '../harness/wait';
 
-type Mode = 'pass' | 'hang' | 'reset';
-
-/** A TCP front for `target`: counts the bytes it is sent, and in `hang` holds every connection open without a byte back. */
-async function tcpFront(target: string) {
-  const { hostname, port } = new URL(target);
-  let mode: Mode = 'pass';
-  let bytesReceived = 0;
-  const open = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
-    open.add(socket);
-    socket.on('close', () => open.delete(socket));
-    socket.on('error', () => undefined);
-    socket.on('data', (chunk) => (bytesReceived += chunk.length));
-    if (mode === 'reset') return socket.resetAndDestroy();
-    if (mode === 'hang') return;
-    const upstream = net.connect(Number(port), hostname);
-    upstream.on('error', () => socket.destroy());
-    socket.on('close', () => upstream.destroy());
-    upstream.on('close', () => socket.destroy());
-    socket.pipe(upstream).pipe(socket);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
-    /** Switches mode and drops the connections of the old one (the gateway's keep-alive pool must not bypass the new mode). */
-    set(next: Mode) {
-      mode = next;
-      for (const s of open) s.destroy();
-    },
-    get bytesReceived() {
-      return bytesReceived;
-    },
-    get openConnections() {
-      return open.size;
-    },
-    close: () => new Promise<void>((r) => { for (const s of open) s.destroy(); server.close(() => r()); }),
-  };
-}
-
 const store = testStore();
 const auth = bearer({ dept: 'citymgmt' });
 const QUERY = '{ catalog(subgraph: "joint", type: "Query") { coordinate } project(code: "2024-371302-47-01-A1B2C3") { name } }';
 let housing: Started;
 let joint: Started;
-let front: Awaited<ReturnType<typeof tcpFront>>;
+let front: TcpFront;
 const stops: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
