@@ -2,9 +2,22 @@
  * Every setting comes from the environment, with a documented default (README: "Configuration").
  * Read lazily so tests can set variables before a service is built.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 
-export const ROOT_DIR = path.resolve(__dirname, '..');
+/**
+ * The project's root: the nearest folder above this file holding a package.json. Not a fixed `..`: the same
+ * code runs from `lib/` (tsx, tests) and compiled from `dist/lib/` (`npm run build`, the Docker image), and
+ * both must find the data files kept at the root (schema/, the supergraph, trusted manifests, .data, .build).
+ */
+export function findRootDir(from: string): string {
+  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${from}: run Xietong from its project folder (or the image's /app)`);
+  }
+}
+
+export const ROOT_DIR = findRootDir(__dirname);
 
 export const DEPARTMENTS = ['housing', 'resources', 'citymgmt', 'hrss', 'environment'] as const;
 export type Department = (typeof DEPARTMENTS)[number];

@@ -5,7 +5,8 @@
 // store (FerretDB) unless MONGODB_URI points at a running MongoDB. With --for-tests (npm's pretest)
 // it also installs Debian's docker-compose, which the compose-file test runs (`docker-compose
 // config`), and Debian's chromium, which the browser tests drive (test/browser), when they are
-// missing. Once the npm packages are there it bundles the offline explorer (GraphiQL, esbuild) into
+// missing, and builds the deployment pack's validators (helm, kubeconform: tools/build-validators.js)
+// with Go. Once the npm packages are there it bundles the offline explorer (GraphiQL, esbuild) into
 // the build directory when its inputs changed. Plain Node, no dependencies: it runs before
 // `npm install` has.
 const { execFileSync, spawnSync } = require('node:child_process');
@@ -64,6 +65,16 @@ function ensureChromium() {
   }
 }
 
+/** helm and kubeconform, built with Go at the versions of tools/<name>/go.mod, for the deployment pack's test. */
+function ensureDeployValidators() {
+  try {
+    require(path.join(ROOT, 'tools', 'build-validators.js')).ensureValidators({ log });
+  } catch (e) {
+    // Not fatal here: every other test can run; test/platform/deploy.test.ts fails with this reason.
+    log(`could not build the deployment validators: ${e && e.message ? e.message : e}`);
+  }
+}
+
 async function main() {
   if (process.argv.includes('--for-tests')) {
     ensureDockerCompose();
@@ -83,6 +94,7 @@ async function main() {
     require(path.join(ROOT, 'adapters', 'store', 'build-ferretdb.js')).ensureFerretBuild({ log });
   }
   await require(path.join(ROOT, 'gateway', 'src', 'explorer', 'build.js')).ensureExplorerBuild({ log });
+  if (process.argv.includes('--for-tests')) ensureDeployValidators();
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

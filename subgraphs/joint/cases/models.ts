@@ -9,6 +9,7 @@
  * Only what FerretDB v1 supports: no transactions, no $lookup.
  */
 import { Schema, type Connection, type Model } from 'mongoose';
+import { criticalWriteConcern } from '../../../lib/store/writeConcern';
 import type { CaseFacts, CaseKind } from './procedure';
 
 /** The procedure's facts (procedure.ts decides on them) plus what the case file keeps around them. */
@@ -125,7 +126,22 @@ export interface CaseModels {
   Counter: Model<CounterDoc>;
 }
 
+/**
+ * Every collection of the case file is written with CRITICAL_WRITE_CONCERN (majority on a replica set): an
+ * acknowledged event or evidence link, the projection built from it, a case number handed out and an idempotency
+ * key must survive a primary's failover, or a case could lose a link the caller was told was stored or reuse a
+ * number. Set on the schemas when the models are made (not at import), so the variable is read like every other
+ * setting; mongoose then applies it to save/create and to the update queries. Mongoose copies `wtimeout`, the
+ * driver's name for the same bound, not `wtimeoutMS`.
+ */
+function applyCriticalWriteConcern(): void {
+  const wc = criticalWriteConcern();
+  const option = wc ? { w: wc.w, ...(wc.j === undefined ? {} : { j: wc.j }), ...(wc.wtimeoutMS === undefined ? {} : { wtimeout: wc.wtimeoutMS }) } : undefined;
+  for (const schema of [caseSchema, linkSchema, requestSchema, counterSchema]) schema.set('writeConcern', option);
+}
+
 export function caseModels(conn: Connection): CaseModels {
+  applyCriticalWriteConcern();
   return {
     Case: conn.models.JointCase ?? conn.model<CaseDoc>('JointCase', caseSchema),
     Link: conn.models.JointCaseLink ?? conn.model<LinkDoc>('JointCaseLink', linkSchema),
