@@ -1,26 +1,62 @@
-/** Structured JSON logs on stderr (one object per line). LOG_LEVEL=debug|info|warn|error|silent. */
-const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 } as const;
-type Level = keyof typeof LEVELS;
+/**
+ * Structured JSON logs on stderr, one object per line, written by pino. LOG_LEVEL=debug|info|warn|error|silent
+ * (pino's trace and fatal work too). stdout stays free for the `XIETONG_*` lines that tools parse.
+ *
+ * Every line goes through pino's `redact`: personal fields (see REDACTED_PATHS) are replaced by
+ * "[redacted]" wherever they appear at the top level or one object deep, in case one ever reaches a log
+ * line (an error's extensions, a record being quarantined). The access log (lib/http/accessLog.ts) is a
+ * child of the same logger.
+ */
+import pino, { type DestinationStream, type Logger } from 'pino';
 
-function threshold(): number {
-  const l = (process.env.LOG_LEVEL ?? 'info') as Level;
-  return LEVELS[l] ?? LEVELS.info;
+/** Names of fields that carry personal data or credentials in this project's documents and headers. */
+const PERSONAL = ['authorization', 'idNumber', 'idCard', 'phone', 'mobile', 'bankAccount', 'accountNo', 'name', 'workerName', 'contactName', 'legalRepresentative'];
+
+/** Top level, one level down, and in a `headers` object (pino's redact paths take one wildcard per segment). */
+export const REDACTED_PATHS = [...PERSONAL, ...PERSONAL.map((f) => `*.${f}`), ...PERSONAL.map((f) => `headers.${f}`), 'req.headers.authorization'];
+
+/**
+ * A logger in this project's format (level as a word, ISO time, the process id) writing to `destination`
+ * (default: process.stderr, looked up at each write, so the stream a process has is the one used).
+ * Services write through `log`; a test or a tool that wants the lines elsewhere builds its own.
+ */
+export function createLogger(destination: DestinationStream = process.stderr, level = process.env.LOG_LEVEL || 'info'): Logger {
+  return pino(
+    {
+      level,
+      base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    },
+    destination,
+  );
 }
 
-function write(level: Exclude<Level, 'silent'>, msg: string, fields?: Record<string, unknown>): void {
-  if (LEVELS[level] < threshold()) return;
-  process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }) + '\n');
+let root: Logger | undefined;
+
+/** The process's logger, created on first use (LOG_LEVEL read then). */
+export function rootLogger(): Logger {
+  root ??= createLogger();
+  return root;
 }
+
+type Fields = Record<string, unknown>;
+const write = (level: 'debug' | 'info' | 'warn' | 'error') => (msg: string, fields?: Fields) => {
+  const logger = rootLogger();
+  if (fields) logger[level](fields, msg);
+  else logger[level](msg);
+};
 
 export const log = {
-  debug: (msg: string, fields?: Record<string, unknown>) => write('debug', msg, fields),
-  info: (msg: string, fields?: Record<string, unknown>) => write('info', msg, fields),
-  warn: (msg: string, fields?: Record<string, unknown>) => write('warn', msg, fields),
-  error: (msg: string, fields?: Record<string, unknown>) => write('error', msg, fields),
+  debug: write('debug'),
+  info: write('info'),
+  warn: write('warn'),
+  error: write('error'),
 };
 
 /** Apollo Server's logger interface, writing our JSON lines with the service's name. */
 export function apolloLogger(service: string) {
-  const at = (level: Exclude<Level, 'silent'>) => (...message: unknown[]) => write(level, message.map(String).join(' '), { service });
+  const at = (level: 'debug' | 'info' | 'warn' | 'error') => (...message: unknown[]) => log[level](message.map(String).join(' '), { service });
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

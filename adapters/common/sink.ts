@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import type { Connection, Model } from 'mongoose';
 import { bumpRevisions } from '../store/revisions';
 import { createQuarantineModel, quarantineId, type QuarantinedRecord } from './quarantine';
+import { countedReport } from './ingestMetrics';
 
 export interface RejectionReason {
   where: string;
@@ -124,7 +125,8 @@ export class IngestSink {
   constructor(readonly connection: Connection, private readonly options: SinkOptions) {
     this.quarantine = createQuarantineModel(connection);
     this.batchSize = options.batchSize ?? 500;
-    this.report = emptyReport(options.source);
+    // Every record counted in this report also moves xietong_ingest_records_total (ingestMetrics.ts).
+    this.report = countedReport(emptyReport(options.source), options.source);
   }
 
   /** Counts records read from the input; call once per record, before or after settling it. */

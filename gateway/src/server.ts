@@ -1,7 +1,7 @@
 /**
  * createGateway: Apollo Gateway inside Apollo Server, serving the static, committed supergraph
  * (no introspection of subgraphs at start). It verifies the caller's JWT (401 otherwise) and
- * forwards it, with the request id, to every subgraph, which verify it again (zero trust).
+ * forwards it, with its own signed request id, to every subgraph, which verify it again (zero trust).
  * It builds; index.ts listens.
  */
 import fs from 'node:fs';
@@ -9,12 +9,15 @@ import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
+import type { Logger } from 'pino';
 import { bearerToken, verifyToken } from '../../lib/auth/tokens';
 import type { TokenSettings } from '../../lib/auth/keys';
 import type { Caller } from '../../lib/auth/claims';
 import { ROOT_DIR } from '../../lib/config';
 import { caseIdFromHeaders, caseIdHeaderPlugin, type CaseIdHeader } from '../../lib/http/caseIdHeader';
 import { createHttpHandler, serviceFront, type RunningService } from '../../lib/http/server';
+import { requestOutcomePlugin } from '../../lib/http/requestMetrics';
+import { apolloLogger } from '../../lib/log';
 import { admissionLimitsFromEnv, type AdmissionLimits } from '../../lib/http/admission';
 import { responseLimit, responseMaxBytesFromEnv } from '../../lib/http/responseLimit';
 import { createSubgraphFetcher } from './fetcher';
@@ -54,6 +57,8 @@ export interface GatewayOptions {
   responseMaxBytes?: number;
   /** Registered documents per application (TRUSTED_DOCUMENTS, TRUSTED_DOCUMENTS_DIR, TRUSTED_DOCUMENTS_OPEN_ROLES; default off). */
   trustedDocuments?: TrustedDocumentsOptions;
+  /** Where the access-log lines go (default: the process's logger on stderr, lib/log.ts). */
+  logger?: Logger;
   /** Benchmarks only (bench/graph): no token check here (the header is still forwarded). Never configurable. */
   unsafeBenchmarkWithoutSecurity?: boolean;
 }
@@ -93,7 +98,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // environment (Apollo turns introspection off under NODE_ENV=production), as the explorer's docs need.
     introspection: true,
     validationRules: limits.validationRules,
-    plugins: [ApolloServerPluginLandingPageDisabled(), caseIdHeaderPlugin<GatewayContext>(), limits.plugin, bounded.plugin, OVERLOADED_STATUS],
+    logger: apolloLogger('gateway'),
+    // requestOutcomePlugin last: it keeps the answer as the other plugins leave it, for the metrics and the access log.
+    plugins: [ApolloServerPluginLandingPageDisabled(), caseIdHeaderPlugin<GatewayContext>(), limits.plugin, bounded.plugin, OVERLOADED_STATUS, requestOutcomePlugin<GatewayContext>()],
     stringifyResult: bounded.stringifyResult,
     // Apollo Server labels every validation error GRAPHQL_VALIDATION_FAILED; our limits keep their own code.
     formatError: keepLimitCode,
@@ -115,6 +122,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // Ready = supergraph loaded (apollo.start resolved) and every subgraph answers /health.
     readiness: () => subgraphsNotReady(subgraphUrls),
     maxBodyBytes: options.maxBodyBytes,
+    logger: options.logger,
     // The offline explorer for browsers (GET /graphql asking for HTML) and its bundle; no data without a token.
     extraRoutes: explorerRoutes(),
     prepareRequest: (request, context) => trusted.prepareRequest(request, context.caller),

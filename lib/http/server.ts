@@ -8,14 +8,24 @@
  * service has one (the gateway), then the service's slots and short queue; past them the answer is
  * immediate, with Retry-After and the code OVERLOADED. `/health`, `/ready`, `/metrics` and the
  * `{ __typename }` probe are never shed.
+ *
+ * Every `/graphql` request is counted (lib/http/requestMetrics.ts: requests, latency, error codes,
+ * operation names on the allow-list) and written as one access-log line (lib/http/accessLog.ts) once
+ * its answer is sent. Its id is this service's own (lib/http/requestId.ts): `x-request-id` on the
+ * answer; a client's own id is only echoed as `x-client-request-id`.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { Logger } from 'pino';
 import { AuthenticationError } from '../auth/tokens';
 import { ErrorCode } from '../errors';
 import { metrics } from '../metrics';
-import { requestIdOf } from './requestId';
+import { log } from '../log';
+import { CLIENT_REQUEST_ID_HEADER, requestIdsOf } from './requestId';
+import { accessLog } from './accessLog';
+import { codeLabel, errorCodesOf, observe, operationAllowList, operationLabel, outcomeOf, requestMetrics, type Observation, type Outcome } from './requestMetrics';
 import { Abandoned, Admission, admissionLimitsFromEnv, CallerLimit, retryAfterSeconds, Shed, type AdmissionLimits } from './admission';
 
 export interface HttpServiceOptions<Ctx extends BaseContext> {
@@ -42,6 +52,8 @@ export interface HttpServiceOptions<Ctx extends BaseContext> {
    * document. Throw RequestRefused to answer at once with its status and code.
    */
   prepareRequest?(request: { method: string; body: unknown; search: URLSearchParams }, context: Ctx): { body: unknown; search: URLSearchParams };
+  /** Where the access-log lines go (default: the process's logger, lib/log.ts). */
+  logger?: Logger;
 }
 
 /** Thrown by prepareRequest: answered with this HTTP status and a GraphQL error carrying `code`. */
@@ -125,10 +137,19 @@ async function admitted(admission: Admission, res: http.ServerResponse): Promise
   }
 }
 
+/** What server.ts itself knows of a /graphql request that Apollo did not answer (refused, shed, 401, failed). */
+interface Verdict {
+  outcome: Outcome;
+  codes: string[];
+}
+
 export function createHttpHandler<Ctx extends BaseContext>(options: HttpServiceOptions<Ctx>) {
   const limit = options.maxBodyBytes ?? 1_000_000;
   const service = options.service;
   const m = metrics();
+  const rm = requestMetrics();
+  const allowed = operationAllowList();
+  const access = accessLog(service, options.logger);
   let shownRunning = 0;
   let shownWaiting = 0;
   const admission = new Admission(options.admission ?? admissionLimitsFromEnv(), {
@@ -150,10 +171,52 @@ export function createHttpHandler<Ctx extends BaseContext>(options: HttpServiceO
     sendJson(res, status, graphQLErrorBody(e.message, ErrorCode.OVERLOADED, { reason: e.reason }), { 'retry-after': retryAfter });
   };
 
+  /** Counts a /graphql request and writes its access-log line, once its answer is sent. */
+  const finish = (
+    started: number,
+    ids: { requestId: string; clientRequestId?: string },
+    status: number,
+    verdict: Verdict | undefined,
+    seen: Observation | undefined,
+    context: unknown,
+    given: { operationName?: string } | undefined,
+  ) => {
+    const codes = verdict?.codes ?? errorCodesOf(seen?.response);
+    const outcome = verdict?.outcome ?? outcomeOf(seen?.response, status, codes);
+    const operationType = seen?.operationType ?? 'none';
+    const seconds = (performance.now() - started) / 1000;
+    rm.requests.inc({ service, operation_type: operationType, outcome });
+    rm.duration.observe({ service, operation_type: operationType, outcome }, seconds);
+    for (const code of codes) rm.errors.inc({ service, code: codeLabel(code) });
+    // The name is known once the request is read (Apollo's resolved name first: a document may hold several).
+    const operationName = seen?.operationName ?? given?.operationName;
+    if (given) rm.operations.inc({ service, operation: operationLabel(operationName, allowed) });
+    access.write({
+      ...ids,
+      caller: (context as { caller?: { sub?: unknown; dept?: unknown } } | undefined)?.caller,
+      operationName,
+      operationType,
+      durationMs: seconds * 1000,
+      status,
+      outcome,
+      errors: codes,
+      subgraphs: seen?.subgraphs,
+    });
+  };
+
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const requestId = requestIdOf(req);
+    const ids = requestIdsOf(req);
+    const { requestId } = ids;
     res.setHeader('x-request-id', requestId);
+    if (ids.clientRequestId) res.setHeader(CLIENT_REQUEST_ID_HEADER, ids.clientRequestId);
+    // Filled in as the /graphql request goes (undefined for other paths: not counted, not logged).
+    let verdict: Verdict | undefined;
+    let seen: Observation | undefined;
+    let graphql = false;
+    let context: Ctx | undefined;
+    let given: { operationName?: string } | undefined;
     try {
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
       if (url.pathname === '/ready') {
@@ -167,21 +230,24 @@ export function createHttpHandler<Ctx extends BaseContext>(options: HttpServiceO
       }
       if (options.extraRoutes && (await options.extraRoutes(req, res))) return;
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: `no route ${url.pathname}` });
+      graphql = true;
 
-      let context: Ctx;
       try {
         context = await options.context(req, requestId);
       } catch (e) {
         if (e instanceof AuthenticationError) {
+          verdict = { outcome: 'unauthenticated', codes: [ErrorCode.UNAUTHENTICATED] };
           res.setHeader('www-authenticate', 'Bearer');
           return sendJson(res, 401, graphQLErrorBody(e.message, ErrorCode.UNAUTHENTICATED));
         }
         throw e;
       }
+      seen = observe(context);
       // The caller's share first (a flooding caller is refused without taking a place in the
       // service's queue), counted from here until the answer is sent.
       const callerKey = callers ? options.perCaller!.key(context) : undefined;
       if (callerKey !== undefined && !callers!.tryEnter(callerKey)) {
+        verdict = { outcome: 'shed', codes: [ErrorCode.OVERLOADED] };
         return shed(res, new Shed('caller_limit', `This caller already has ${callers!.limit} requests in flight, its limit; try again when one has been answered`));
       }
       try {
@@ -196,15 +262,21 @@ export function createHttpHandler<Ctx extends BaseContext>(options: HttpServiceO
           try {
             parsed = JSON.parse(body);
           } catch {
+            verdict = { outcome: 'refused', codes: [ErrorCode.BAD_USER_INPUT] };
             return sendJson(res, 400, graphQLErrorBody('request body is not valid JSON', ErrorCode.BAD_USER_INPUT));
           }
         }
         let search = url.searchParams;
+        const name = parsed && typeof parsed === 'object' ? (parsed as { operationName?: unknown }).operationName : search.get('operationName');
+        given = { operationName: typeof name === 'string' ? name : undefined };
         if (options.prepareRequest) {
           try {
             ({ body: parsed, search } = options.prepareRequest({ method: req.method ?? 'GET', body: parsed, search }, context));
           } catch (e) {
-            if (e instanceof RequestRefused) return sendJson(res, e.status, graphQLErrorBody(e.message, e.code, e.extensions));
+            if (e instanceof RequestRefused) {
+              verdict = { outcome: 'refused', codes: [e.code] };
+              return sendJson(res, e.status, graphQLErrorBody(e.message, e.code, e.extensions));
+            }
             throw e;
           }
         }
@@ -212,14 +284,22 @@ export function createHttpHandler<Ctx extends BaseContext>(options: HttpServiceO
         try {
           release = isTypenameProbe(parsed, search) ? () => undefined : await admitted(admission, res);
         } catch (e) {
-          if (e instanceof Shed) return shed(res, e);
-          if (e instanceof Abandoned) return void res.destroy(); // nobody is waiting for an answer
+          if (e instanceof Shed) {
+            verdict = { outcome: 'shed', codes: [ErrorCode.OVERLOADED] };
+            return shed(res, e);
+          }
+          if (e instanceof Abandoned) {
+            // Nobody is waiting for an answer; logged as 499 (the client closed the request).
+            verdict = { outcome: 'error', codes: [] };
+            res.statusCode = 499;
+            return void res.destroy();
+          }
           throw e;
         }
         try {
           const result = await options.apollo.executeHTTPGraphQLRequest({
             httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: search === url.searchParams ? url.search : `?${search}`, body: parsed },
-            context: async () => context,
+            context: async () => context!, // set above (a closure does not see the narrowing)
           });
           for (const [k, v] of result.headers) res.setHeader(k, v);
           res.statusCode = result.status ?? 200;
@@ -237,12 +317,16 @@ export function createHttpHandler<Ctx extends BaseContext>(options: HttpServiceO
       }
     } catch (e) {
       if (e instanceof BodyTooLargeError) {
+        verdict = { outcome: 'refused', codes: [ErrorCode.BAD_USER_INPUT] };
         if (!res.headersSent) sendJson(res, 413, graphQLErrorBody(e.message, ErrorCode.BAD_USER_INPUT));
         return;
       }
+      verdict = { outcome: 'error', codes: [ErrorCode.INTERNAL_SERVER_ERROR] };
       if (!res.headersSent) sendJson(res, 500, graphQLErrorBody('internal error', ErrorCode.INTERNAL_SERVER_ERROR, { requestId }));
       else res.end();
-      process.stderr.write(JSON.stringify({ level: 'error', requestId, msg: (e as Error).stack }) + '\n');
+      log.error('request failed', { service, requestId, error: (e as Error).stack });
+    } finally {
+      if (graphql) finish(started, ids, res.statusCode, verdict, seen, context, given);
     }
   };
 }

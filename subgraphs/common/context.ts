@@ -6,6 +6,10 @@ import type { CaseIdHeader } from '../../lib/http/caseIdHeader';
 /** What every resolver of every subgraph receives. `data` is the subgraph's own per-request data source. */
 export interface SubgraphContext<Data> {
   caller: Caller;
+  /**
+   * This subgraph's id for the request, recorded in the audit trail: the gateway's when it came signed
+   * (x-xietong-request-id-signature), else one of its own — never an id a client chose (lib/http/requestId.ts).
+   */
   requestId: string;
   /** The client's operation name as the gateway received it (x-client-operation), for the audit trail. */
   clientOperation?: string;
