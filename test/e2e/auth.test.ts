@@ -4,10 +4,14 @@
  * not even `_service` or `_entities`.
  */
 import { createHmac, generateKeyPairSync } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import request from 'supertest';
 import { housingSubgraph } from '../../subgraphs/housing/server';
 import { signToken } from '../../lib/auth/tokens';
 import { testStore } from '../harness/db';
+import { runScript } from '../harness/script';
 import { startGateway, startSubgraph, type GatewayHandle, type Started } from '../harness/services';
 import { bearer, testTokenSettings } from '../harness/tokens';
 
@@ -54,7 +58,20 @@ const cases: [string, () => string | undefined, RegExp][] = [
   ['HS256 signed with the RS256 public key', () => `Bearer ${handMade({ alg: 'HS256', typ: 'JWT' }, goodClaims(), testTokenSettings().verifyKey)}`, /algorithm HS256 is not accepted/],
   ['an unknown department', () => `Bearer ${signToken(testTokenSettings(), { sub: 'u', dept: 'police' as 'housing' })}`, /claim "dept" is "police"/],
   ['a token signed with another key', () => `Bearer ${forged()}`, /invalid signature/],
+  // The maximum lifetime (JWT_MAX_LIFETIME_SECONDS, default 86400 s): the probe's token ran 31 million years.
+  ['a token expiring 31 million years ahead', () => `Bearer ${signClaims({ iat: now(), exp: now() + 31e6 * 365 * 86_400 })}`, /lifetime \(exp - iat\) is \d+ s, above the maximum of 86400 s/],
+  ['a token living longer than the maximum', () => `Bearer ${signClaims({ iat: now() - 2 * 86_400, exp: now() + 3600 })}`, /lifetime \(exp - iat\) is 176400 s, above the maximum of 86400 s/],
+  ['a token issued in the future to outlive the maximum', () => `Bearer ${signClaims({ iat: now() + 2 * 86_400, exp: now() + 2 * 86_400 + 600 })}`, /expires \d+ s from now, beyond the maximum lifetime of 86400 s/],
+  ['a token without iat', () => `Bearer ${signClaims({ exp: now() + 600 })}`, /no issued-at \("iat"\) claim/],
+  ['a token without exp', () => `Bearer ${signClaims({ iat: now() })}`, /no expiry \("exp"\) claim/],
 ];
+
+/** Our claims with exactly the given iat/exp (jsonwebtoken adds no iat when none is given), signed with the test key. */
+function signClaims(times: { iat?: number; exp?: number }): string {
+  const s = testTokenSettings();
+  const jwt = require('jsonwebtoken') as typeof import('jsonwebtoken');
+  return jwt.sign({ sub: 'u', dept: 'housing', roles: [], purposes: [], iss: s.issuer, aud: s.audience, ...times }, s.signKey, { algorithm: 'RS256', noTimestamp: times.iat === undefined });
+}
 
 function signTokenWithNbf(secondsAhead: number): string {
   const s = testTokenSettings();
@@ -71,6 +88,36 @@ describe.each(cases)('the gateway rejects %s', (_name, authorization, why) => {
     expect(r.body.data).toBeUndefined();
     expect(r.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(r.body.errors[0].message).toMatch(why);
+  });
+});
+
+describe('the maximum token lifetime', () => {
+  test('a token of exactly the maximum lifetime is accepted', async () => {
+    const r = await gateway.query('{ __typename }', undefined, `Bearer ${signToken(testTokenSettings(), { sub: 'u', dept: 'housing', ttl: 86_400 })}`);
+    expect(r.status).toBe(200);
+    expect(r.body.errors).toBeUndefined();
+  });
+
+  test('signToken refuses a lifetime above the maximum', () => {
+    expect(() => signToken(testTokenSettings(), { sub: 'u', dept: 'housing', ttl: '2d' })).toThrow(/at most 86400 s \(JWT_MAX_LIFETIME_SECONDS\); 2d is 172800 s/);
+  });
+
+  test('npm run token -- --ttl above the maximum is refused with a clear message; within a raised maximum it signs', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xietong-token-'));
+    try {
+      const env = { XIETONG_DATA_DIR: dataDir, JWT_ISSUER: undefined, JWT_ALG: undefined, JWT_PUBLIC_KEY: undefined, JWT_PUBLIC_KEY_FILE: undefined, JWT_JWKS_FILE: undefined, JWT_JWKS_URL: undefined };
+      const refused = await runScript('scripts/token.ts', ['--dept', 'housing', '--ttl', '2d'], store, { ...env, JWT_MAX_LIFETIME_SECONDS: undefined });
+      expect(refused.code).toBe(2);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr).toMatch(/npm run token: a token may live at most 86400 s \(JWT_MAX_LIFETIME_SECONDS\); 2d is 172800 s/);
+      const raised = await runScript('scripts/token.ts', ['--dept', 'housing', '--ttl', '2d'], store, { ...env, JWT_MAX_LIFETIME_SECONDS: '172800' });
+      expect(raised.stderr).toBe('');
+      expect(raised.code).toBe(0);
+      const payload = JSON.parse(Buffer.from(raised.stdout.trim().split('.')[1], 'base64url').toString());
+      expect(payload.exp - payload.iat).toBe(172_800);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 
