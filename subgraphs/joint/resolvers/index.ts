@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated/resolvers';
 import { caseResolvers } from './cases';
+import { riskResolvers } from './risk';
 
 export const jointResolvers: Resolvers = {
   JSON: caseResolvers.JSON,
@@ -8,7 +9,10 @@ export const jointResolvers: Resolvers = {
       return ctx.data.catalogFields(args);
     },
     ...caseResolvers.Query,
+    ...riskResolvers.Query,
   },
-  Mutation: caseResolvers.Mutation,
+  Mutation: { ...caseResolvers.Mutation, ...riskResolvers.Mutation },
   JointCase: caseResolvers.JointCase,
+  Project: riskResolvers.Project,
+  Enterprise: riskResolvers.Enterprise,
 };
