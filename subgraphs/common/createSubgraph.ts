@@ -22,7 +22,9 @@ import { ROOT_DIR, type SubgraphName } from '../../lib/config';
 import { createHttpHandler, serviceFront, type RunningService } from '../../lib/http/server';
 import { admissionLimitsFromEnv, type AdmissionLimits } from '../../lib/http/admission';
 import { responseLimit, responseMaxBytesFromEnv } from '../../lib/http/responseLimit';
-import { apolloLogger } from '../../lib/log';
+import { apolloLogger, log } from '../../lib/log';
+import { formatStoreUnavailable, storeProblems } from '../../adapters/store/unavailable';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { apolloQueryLimits, keepLimitCode } from '../../lib/limits/apollo';
 import { subgraphLimitsFromEnv, withDefaults, type QueryLimits } from '../../lib/limits/settings';
 import { enforceCatalog, ReadLog } from './access';
@@ -141,8 +143,16 @@ export async function createSubgraphServer<Data>(
     logger: apolloLogger(`subgraph ${def.name}`),
     includeStacktraceInErrorResponses: false,
     validationRules: limits.validationRules,
-    // Apollo Server labels every validation error GRAPHQL_VALIDATION_FAILED; our limits keep their own code.
-    formatError: keepLimitCode,
+    // A store that does not answer is STORE_UNAVAILABLE naming this service (the driver's message, with
+    // its socket path or address, goes to the log only); Apollo Server labels every validation error
+    // GRAPHQL_VALIDATION_FAILED, and our limits keep their own code.
+    formatError: (formatted, error) => {
+      const original = unwrapResolverError(error);
+      const unavailable = formatStoreUnavailable(def.name, formatted, original);
+      if (!unavailable) return keepLimitCode(formatted);
+      log.warn(`subgraph ${def.name}: store unavailable`, { service: def.name, error: (original as Error)?.message });
+      return unavailable;
+    },
     plugins: [
       limits.plugin,
       caseIdHeaderPlugin<SubgraphContext<Data>>(),
@@ -172,9 +182,7 @@ export async function createSubgraphServer<Data>(
       const caseIdHeader = caseIdFromHeaders(req.headers);
       return { caller, requestId, clientOperation, subgraph: def.name, data: dataLayer.forRequest(), reads: new ReadLog(), caseIdHeader, authorization: req.headers.authorization };
     },
-    async readiness() {
-      return options.connection.readyState === 1 ? [] : [`database ${options.connection.name} not connected`];
-    },
+    readiness: () => storeProblems(options.connection),
   });
 
   return {

@@ -1,8 +1,13 @@
 // Command xietong-ferretdb runs FerretDB (MongoDB wire protocol on SQLite) embedded,
-// for the development default and the tests. It listens on the given TCP address
-// (port 0 picks a free one), prints the real MongoDB URI on stdout as
-// "MONGODB_URI=<uri>" once it is listening, and exits when its stdin reaches EOF,
-// so it never outlives the Node process that started it (also after SIGKILL).
+// for the development default and the tests. It listens on a Unix domain socket (-unix)
+// inside a directory only its owner may enter (0700), or on a TCP address (-listen, port 0
+// picks a free one), prints the MongoDB URI on stdout as "MONGODB_URI=<uri>" once it
+// accepts connections, and exits when its stdin reaches EOF, so it never outlives the
+// Node process that started it (also after SIGKILL).
+//
+// Why a socket: FerretDB v1 on SQLite has no authentication, so a TCP port on 127.0.0.1
+// lets any local user read and rewrite every department's data and audit trail. A socket
+// in a 0700 directory is reachable by its owner only (and root).
 package main
 
 import (
@@ -12,9 +17,12 @@ import (
 	"io"
 	"log"
 	"log/slog"
+	"net"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -22,7 +30,8 @@ import (
 )
 
 func main() {
-	listen := flag.String("listen", "127.0.0.1:0", "TCP address to listen on")
+	listen := flag.String("listen", "", "TCP address to listen on (no TCP listener when empty)")
+	unixPath := flag.String("unix", "", "Unix domain socket to listen on; its directory is made 0700")
 	dataDir := flag.String("data", ".data/ferretdb", "directory for the SQLite files")
 	watchStdin := flag.Bool("exit-on-stdin-eof", true, "exit when stdin is closed (parent gone)")
 	// WAL with synchronous=NORMAL: a commit is not fsynced (the WAL is, at checkpoints). A crash of
@@ -35,8 +44,20 @@ func main() {
 	if err != nil {
 		log.Fatalf("data dir: %v", err)
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	// The SQLite files hold every department's data: readable by their owner only.
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		log.Fatalf("create data dir %s: %v", dir, err)
+	}
+	if err := os.Chmod(dir, 0o700); err != nil {
+		log.Fatalf("chmod data dir %s: %v", dir, err)
+	}
+	if *listen == "" && *unixPath == "" {
+		log.Fatalf("give -unix <socket path> or -listen <host:port>")
+	}
+	if *unixPath != "" {
+		if err := prepareSocket(*unixPath); err != nil {
+			log.Fatalf("socket %s: %v", *unixPath, err)
+		}
 	}
 
 	if *sync != "normal" && *sync != "full" {
@@ -44,7 +65,7 @@ func main() {
 	}
 
 	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *listen},
+		Listener:  ferretdb.ListenerConfig{TCP: *listen, Unix: *unixPath},
 		Logger:    slog.New(&lazyHandler{base: slog.Default().Handler()}),
 		Handler:   "sqlite",
 		SQLiteURL: "file:" + dir + "/?_pragma=synchronous(" + *sync + ")",
@@ -66,11 +87,20 @@ func main() {
 	done := make(chan error, 1)
 	go func() { done <- f.Run(ctx) }()
 
-	// MongoDBURI reports the bound address only once Run has started listening.
+	// MongoDBURI reports the bound address only once Run has started listening; a socket is
+	// announced once a connection to it succeeds.
 	deadline := time.Now().Add(30 * time.Second)
 	for {
-		uri := f.MongoDBURI()
-		if uri != "" && !endsWithPortZero(uri) {
+		uri := ""
+		if *unixPath != "" {
+			if c, err := net.Dial("unix", *unixPath); err == nil {
+				_ = c.Close()
+				uri = socketURI(*unixPath)
+			}
+		} else if u := f.MongoDBURI(); u != "" && !endsWithPortZero(u) {
+			uri = u
+		}
+		if uri != "" {
 			fmt.Printf("MONGODB_URI=%s\n", uri)
 			break
 		}
@@ -87,6 +117,34 @@ func main() {
 	if err := <-done; err != nil && ctx.Err() == nil {
 		log.Fatalf("ferretdb: %v", err)
 	}
+}
+
+// prepareSocket makes the socket's directory 0700 and removes a socket left behind by a
+// store that was killed (a live store still answers on it: then this one must not start,
+// since two stores on one SQLite directory would each believe they own it).
+func prepareSocket(path string) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	if err := os.Chmod(dir, 0o700); err != nil {
+		return err
+	}
+	if _, err := os.Lstat(path); err == nil {
+		if c, err := net.DialTimeout("unix", path, time.Second); err == nil {
+			_ = c.Close()
+			return fmt.Errorf("another store is listening on it")
+		}
+		if err := os.Remove(path); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// socketURI is the MongoDB URI of a socket: the path, percent-encoded, as the host.
+func socketURI(path string) string {
+	return "mongodb://" + strings.ReplaceAll(url.QueryEscape(path), "+", "%20") + "/"
 }
 
 func endsWithPortZero(uri string) bool {
