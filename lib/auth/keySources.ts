@@ -60,6 +60,7 @@ export function urlKeySource(url: string, timing: UrlSourceTiming): KeySource {
   let markReady: () => void = () => {};
   const loaded = new Promise<void>((resolve) => (markReady = resolve));
   let retry: NodeJS.Timeout | undefined;
+  let soon: NodeJS.Timeout | undefined;
 
   const refresh = (): Promise<void> => {
     if (fetching) return fetching;
@@ -102,7 +103,17 @@ export function urlKeySource(url: string, timing: UrlSourceTiming): KeySource {
   return {
     current: () => keys,
     afterUnknownKid() {
-      if (Date.now() - lastStart >= timing.minRefetchMs) void refresh();
+      // At once, or at the end of the rate limit's window: a key published just after our last fetch is
+      // then known within minRefetchMs, however many unknown kids arrive meanwhile.
+      const wait = lastStart + timing.minRefetchMs - Date.now();
+      if (wait <= 0) void refresh();
+      else if (!soon) {
+        soon = setTimeout(() => {
+          soon = undefined;
+          void refresh();
+        }, wait);
+        soon.unref();
+      }
       return keys;
     },
     ready: () => loaded,
@@ -110,6 +121,7 @@ export function urlKeySource(url: string, timing: UrlSourceTiming): KeySource {
     close() {
       clearInterval(timer);
       if (retry) clearTimeout(retry);
+      if (soon) clearTimeout(soon);
     },
   };
 }
