@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startSystem, type SystemHandle } from '../harness/system';
-import { bearer } from '../harness/tokens';
+import { bearer, testTokenSettings } from '../harness/tokens';
 import { runScript } from '../harness/script';
 import { testStoreUri } from '../harness/db';
 import {
@@ -35,6 +35,10 @@ let admin: Gql;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xietong-risk-e2e-'));
 
 beforeAll(async () => {
+  // joint's evaluator signs its own token with the process's JWT settings, and the harness's services verify
+  // with the test keys: this file's process (jest gives each file its own env) takes those as its settings.
+  const keys = testTokenSettings();
+  Object.assign(process.env, { JWT_PUBLIC_KEY: keys.verifyKey, JWT_PRIVATE_KEY: keys.signKey, JWT_ISSUER: keys.issuer, JWT_AUDIENCE: keys.audience });
   system = await startSystem();
   enforcer = gqlClient(system.gateway.url, bearer({
     dept: 'joint', sub: 'risk-e2e-enforcer', roles: ['enforcement-officer'],
