@@ -41,7 +41,9 @@ runOnFreshStore('resilience', async (store) => {
   try {
     const urls: Record<string, string> = {};
     for (const [name, def] of [['housing', housingSubgraph], ['joint', jointSubgraph]] as const) {
-      const server = await createSubgraphServer(def as typeof housingSubgraph, { connection: await connectSilo(store.uri, name, `bench_resilience_${name}`), tokens });
+      const connection = await connectSilo(store.uri, name, `bench_resilience_${name}`);
+      stops.push(() => connection.close());
+      const server = await createSubgraphServer(def as typeof housingSubgraph, { connection, tokens });
       urls[name] = (await server.listen(0)).url;
       stops.push(() => server.stop());
     }
