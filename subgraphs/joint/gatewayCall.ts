@@ -3,6 +3,7 @@
  * gateway, with the caller's own token, so every owner's catalogue, masking and audit apply as to the
  * caller, and with the case id, so the owners' audit records name the case.
  */
+import { requestIdHeaders } from '../../lib/http/requestId';
 import { CASE_ID_HEADER } from '../../lib/http/caseIdHeader';
 
 export interface CallerAuth {
@@ -33,7 +34,8 @@ export class NotGraphQLAnswer extends Error {
 /** POSTs one operation as the caller for `caseId`. A failed fetch (down, timeout) throws as fetch does. */
 export async function askGatewayAsCaller(url: string, operation: { query: string; variables: Record<string, unknown> }, caseId: string, auth: CallerAuth, timeoutMs: number): Promise<GatewayAnswer> {
   const headers: Record<string, string> = { 'content-type': 'application/json', authorization: auth.authorization, [CASE_ID_HEADER]: caseId };
-  if (auth.requestId) headers['x-request-id'] = auth.requestId;
+  // Signed, so that the gateway adopts it as the request id the owners' audit trails record (lib/http/requestId.ts).
+  if (auth.requestId) Object.assign(headers, requestIdHeaders(auth.requestId));
   const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(operation), signal: AbortSignal.timeout(timeoutMs) });
   const text = await res.text();
   try {

@@ -39,8 +39,9 @@ test('a department without the purpose gets the rest of the answer, the denied f
 
 test('reads by another department are in the owner’s audit trail with the propagated request id; only its admins read and verify it', async () => {
   const code = system.city.projects[1].code;
-  const requestId = `audit-test-${Date.now()}`;
-  await query(PROJECT_WAGES, { code }, bearer({ dept: 'joint', sub: 'inspector-7', purposes: ['wage-enforcement'] }), requestId).expect(200);
+  // The trail records the gateway's own request id, the one the answer's x-request-id header gives.
+  const served = await query(PROJECT_WAGES, { code }, bearer({ dept: 'joint', sub: 'inspector-7', purposes: ['wage-enforcement'] })).expect(200);
+  const requestId = served.headers['x-request-id'] as string;
 
   const trail = `query Trail($rid: String) { hrssAuditTrail(filter: { requestId: $rid }) { seq sub dept purposes operationName requestId reads { type keys fields } } verifyHrssAuditTrail { ok checked } }`;
   const admin = await query(trail, { rid: requestId }, bearer({ dept: 'hrss', roles: ['admin'] }));
@@ -51,9 +52,9 @@ test('reads by another department are in the owner’s audit trail with the prop
   expect(admin.body.data.verifyHrssAuditTrail.ok).toBe(true);
 
   // The owner's own reads are not recorded; other departments and non-admins cannot read the trail.
-  const own = await query(PROJECT_WAGES, { code }, bearer({ dept: 'hrss' }), `${requestId}-own`);
+  const own = await query(PROJECT_WAGES, { code }, bearer({ dept: 'hrss' }));
   expect(own.body.errors).toBeUndefined();
-  const ownTrail = await query(trail, { rid: `${requestId}-own` }, bearer({ dept: 'hrss', roles: ['admin'] }));
+  const ownTrail = await query(trail, { rid: own.headers['x-request-id'] }, bearer({ dept: 'hrss', roles: ['admin'] }));
   expect(ownTrail.body.data.hrssAuditTrail).toEqual([]);
   for (const caller of [bearer({ dept: 'hrss', roles: ['inspector'] }), bearer({ dept: 'joint', roles: ['admin'], purposes: ['wage-enforcement'] })]) {
     const denied = await query(trail, { rid: requestId }, caller);

@@ -146,15 +146,17 @@ describe('the declared case id in the owners’ audit trails', () => {
   test('a cross-department read with x-xietong-case-id: the owner’s record carries it, the chain still verifies', async () => {
     const code = system.city.projects[0].code;
     const caseId = 'LH-2026-000042';
-    const rid = `case-read-${Date.now()}`;
-    const read = await post({ query: READ, variables: { code } }, { authorization: officer('hrss'), 'x-xietong-case-id': caseId, 'x-request-id': rid });
+    // The trails record the gateway's own request id (a client's x-request-id is only its clientRequestId).
+    const read = await post({ query: READ, variables: { code } }, { authorization: officer('hrss'), 'x-xietong-case-id': caseId });
     expect(read.body.errors).toBeUndefined();
-    const plain = await post({ query: READ, variables: { code } }, { authorization: officer('hrss'), 'x-request-id': `${rid}-plain` });
+    const rid = read.headers['x-request-id'] as string;
+    const plain = await post({ query: READ, variables: { code } }, { authorization: officer('hrss') });
     expect(plain.body.errors).toBeUndefined();
+    const plainRid = plain.headers['x-request-id'] as string;
 
     const trail = 'query T($c: String, $r: String) { byCase: housingAuditTrail(filter: { caseId: $c }) { requestId caseId dept reads { type keys } } byRequest: housingAuditTrail(filter: { requestId: $r }) { caseId } verifyHousingAuditTrail { ok checked reason } }';
     const admin = bearer({ dept: 'housing', roles: ['admin'] });
-    const r = await post({ query: trail, variables: { c: caseId, r: `${rid}-plain` } }, { authorization: admin });
+    const r = await post({ query: trail, variables: { c: caseId, r: plainRid } }, { authorization: admin });
     expect(r.body.errors).toBeUndefined();
     expect(r.body.data.byCase).toEqual([{ requestId: rid, caseId, dept: 'hrss', reads: expect.arrayContaining([{ type: 'Project', keys: [code] }]) }]);
     expect(r.body.data.byRequest).toEqual([{ caseId: null }]);
@@ -171,8 +173,8 @@ describe('the declared case id in the owners’ audit trails', () => {
   });
 
   test('a malformed case id header is refused (400 BAD_USER_INPUT naming the header), nothing read or recorded', async () => {
-    const rid = `bad-case-${Date.now()}`;
-    const r = await post({ query: READ, variables: { code: system.city.projects[0].code } }, { authorization: officer('hrss'), 'x-xietong-case-id': 'LH 2026 <script>', 'x-request-id': rid });
+    const r = await post({ query: READ, variables: { code: system.city.projects[0].code } }, { authorization: officer('hrss'), 'x-xietong-case-id': 'LH 2026 <script>' });
+    const rid = r.headers['x-request-id'] as string;
     expect(r.status).toBe(400);
     expect(r.body.data).toBeUndefined();
     expect(r.body.errors[0]).toMatchObject({ message: expect.stringMatching(/x-xietong-case-id/), extensions: { code: 'BAD_USER_INPUT', header: 'x-xietong-case-id' } });

@@ -14,6 +14,7 @@ import { SUBGRAPHS } from '../../subgraphs/registry';
 import { createJointSubgraph } from '../../subgraphs/joint/server';
 import type { SubgraphName } from '../../lib/config';
 import { testStore } from './db';
+import { testTokenSettings } from './tokens';
 import { startGateway, startSubgraph, type GatewayHandle, type Started } from './services';
 
 export interface SystemHandle {
@@ -51,7 +52,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<SystemHa
   const subgraphUrls: Record<string, string> = {};
   // joint captures case evidence through the gateway, which starts after the subgraphs: it reads the URL when it needs it.
   let gatewayUrl = '';
-  const definition = (name: SubgraphName) => (name === 'joint' ? createJointSubgraph({ gatewayUrl: () => gatewayUrl }) : SUBGRAPHS[name]!);
+  const definition = (name: SubgraphName) => (name === 'joint' ? createJointSubgraph({ gatewayUrl: () => gatewayUrl, tokens: testTokenSettings }) : SUBGRAPHS[name]!);
   for (const name of names) {
     connections[name] = await store.connect(name, { monitorCommands: options.monitorCommands });
     const s = await startSubgraph(definition(name), connections[name]);
