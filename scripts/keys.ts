@@ -1,8 +1,8 @@
 /**
  * npm run keys:rotate -- [--dir DIR] [--publish-only | --sign KID | --retire KID | --list]
  *
- * Manages a key directory (default <data dir>/keys, the dev default that npm start's services verify
- * with): without a flag, adds a new RS256 pair, publishes its public key in jwks.json and signs new tokens
+ * Manages a key directory (default JWT_KEYS_DIR, else <data dir>/keys, the dev default that npm start's
+ * services verify and sign with): without a flag, adds a new RS256 pair, publishes its public key in jwks.json and signs new tokens
  * with it. --publish-only publishes a new key without signing with it yet (for verifiers that fetch the set
  * from a URL: publish, wait for their refresh, then --sign). --retire removes a key that no token in use
  * was signed with. docs/keys.md gives the whole procedure.
@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { devKeyDir } from '../lib/auth/keys';
 import { addKey, ensureKeyDir, keyDirPaths, listKeys, retireKey, signWith, signingKid } from '../lib/auth/keyDir';
-import { envInt } from '../lib/config';
+import { envInt, readEnv } from '../lib/config';
 
 const USAGE = 'usage: npm run keys:rotate -- [--dir DIR] [--publish-only | --sign KID | --retire KID | --list]';
 
@@ -37,7 +37,7 @@ const args = process.argv.slice(2);
 const known = new Set(['--dir', '--publish-only', '--sign', '--retire', '--list']);
 const unknown = args.filter((a, i) => a.startsWith('--') && !known.has(a) && !['--dir', '--sign', '--retire'].includes(args[i - 1]));
 if (unknown.length) fail(`unknown option ${unknown.join(', ')}\n${USAGE}`);
-const dir = path.resolve(flag(args, '--dir') ?? devKeyDir());
+const dir = path.resolve(flag(args, '--dir') ?? readEnv('JWT_KEYS_DIR') ?? devKeyDir());
 const sign = flag(args, '--sign');
 const retire = flag(args, '--retire');
 const actions = [sign, retire, args.includes('--list') || undefined, args.includes('--publish-only') || undefined].filter((a) => a !== undefined);

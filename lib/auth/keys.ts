@@ -1,9 +1,10 @@
 /**
  * Token keys. RS256 by default: private keys sign (dev token tool, services' own tokens, tests), a key
- * set verifies (gateway and every subgraph). Verification keys come from, in this order: a JWK Set URL
- * (JWT_JWKS_URL), a JWK Set file (JWT_JWKS_FILE), one PEM public key (JWT_PUBLIC_KEY[_FILE]), HS256's shared
- * secret (JWT_ALG=HS256, JWT_SECRET) — or, with none of these, the dev key directory <data dir>/keys
- * (lib/auth/keyDir.ts), generated at first start and rotated with `npm run keys:rotate` (docs/keys.md).
+ * set verifies (gateway and every subgraph). Verification keys come from one of: a JWK Set URL
+ * (JWT_JWKS_URL), a JWK Set file (JWT_JWKS_FILE), a key directory (JWT_KEYS_DIR: its jwks.json verifies, its
+ * signing key signs), one PEM public key (JWT_PUBLIC_KEY[_FILE]), HS256's shared secret (JWT_ALG=HS256,
+ * JWT_SECRET) — or, with none of these, the dev key directory <data dir>/keys (lib/auth/keyDir.ts),
+ * generated at first start and rotated with `npm run keys:rotate` (docs/keys.md).
  */
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
@@ -62,10 +63,20 @@ export function ensureDevKeys(dir = dataDir()): { publicKey: string; privateKey:
   return { privateKey, publicKey: createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }) as string };
 }
 
-/** Settings verifying with a key directory's published set and signing with its signing key (created if missing). */
+/**
+ * Settings verifying with a key directory's published set and signing with its signing key (the directory
+ * is created if it has no jwks.json). The signing key is read at the first signature: a process that only
+ * verifies never needs the private keys.
+ */
 export function keyDirTokenSettings(keyDir: string, claims: { issuer: string; audience: string; maxLifetimeSeconds?: number; clockToleranceSeconds?: number }): TokenSettings {
   ensureKeyDir(keyDir);
-  return { algorithm: 'RS256', keys: fileKeySource(keyDirPaths(keyDir).jwks), signer: keyDirSigner(keyDir), ...claims };
+  let signer: ReturnType<typeof keyDirSigner> | undefined;
+  return {
+    algorithm: 'RS256',
+    keys: fileKeySource(keyDirPaths(keyDir).jwks),
+    signer: () => (signer ??= keyDirSigner(keyDir))(),
+    ...claims,
+  };
 }
 
 /** The settings `npm start` gives its services on a data dir with no JWT_* variables (tests of the supervised system). */
@@ -89,8 +100,9 @@ export function tokenSettingsFromEnv(): TokenSettings {
   if (claims.maxLifetimeSeconds <= 0) throw new Error('JWT_MAX_LIFETIME_SECONDS must be a positive number of seconds');
   const jwksUrl = readEnv('JWT_JWKS_URL');
   const jwksFile = readEnv('JWT_JWKS_FILE');
+  const keysDir = readEnv('JWT_KEYS_DIR');
   const publicKey = readKey(readEnv('JWT_PUBLIC_KEY'), readEnv('JWT_PUBLIC_KEY_FILE'));
-  const sources = [jwksUrl && 'JWT_JWKS_URL', jwksFile && 'JWT_JWKS_FILE', publicKey && 'JWT_PUBLIC_KEY[_FILE]'].filter(Boolean);
+  const sources = [jwksUrl && 'JWT_JWKS_URL', jwksFile && 'JWT_JWKS_FILE', keysDir && 'JWT_KEYS_DIR', publicKey && 'JWT_PUBLIC_KEY[_FILE]'].filter(Boolean);
   if (sources.length > 1) throw new Error(`set one source of verification keys, not ${sources.join(' and ')}`);
 
   if (algorithm === 'HS256') {
@@ -102,6 +114,10 @@ export function tokenSettingsFromEnv(): TokenSettings {
   if (algorithm !== 'RS256') throw new Error(`JWT_ALG must be RS256 or HS256, got "${algorithm}"`);
 
   const privateKey = readKey(readEnv('JWT_PRIVATE_KEY'), readEnv('JWT_PRIVATE_KEY_FILE'));
+  if (keysDir) {
+    if (privateKey) throw new Error('JWT_KEYS_DIR signs with its own signing key: unset JWT_PRIVATE_KEY / JWT_PRIVATE_KEY_FILE');
+    return keyDirTokenSettings(path.resolve(keysDir), claims);
+  }
   const signing = privateKey ? { signKey: privateKey, signKid: kidOf(privateKey) } : {};
   if (jwksUrl) {
     const keys = urlKeySource(jwksUrl, {
