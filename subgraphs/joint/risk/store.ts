@@ -121,27 +121,28 @@ export class RiskStore {
   }
 
   state(): Promise<RiskStateDoc | null> {
-    return this.models.State.findById('view').lean<RiskStateDoc>();
+    // exec(): a promise, which a request memoises (a mongoose Query runs again each time it is awaited).
+    return this.models.State.findById('view').lean<RiskStateDoc>().exec();
   }
 
   projects(codes: readonly string[]): Promise<ProjectRiskDoc[]> {
-    return this.models.Project.find({ _id: { $in: [...codes] } }).lean<ProjectRiskDoc[]>();
+    return this.models.Project.find({ _id: { $in: [...codes] } }).lean<ProjectRiskDoc[]>().exec();
   }
 
   enterprises(usccs: readonly string[]): Promise<EnterpriseCreditDoc[]> {
-    return this.models.Enterprise.find({ _id: { $in: [...usccs] } }).lean<EnterpriseCreditDoc[]>();
+    return this.models.Enterprise.find({ _id: { $in: [...usccs] } }).lean<EnterpriseCreditDoc[]>().exec();
   }
 
   allProjectLevels(): Promise<Pick<ProjectRiskDoc, '_id' | 'level' | 'reasons' | 'district' | 'rulesVersion'>[]> {
-    return this.models.Project.find({}).lean<ProjectRiskDoc[]>();
+    return this.models.Project.find({}).lean<ProjectRiskDoc[]>().exec();
   }
 
   allEnterpriseColours(): Promise<EnterpriseCreditDoc[]> {
-    return this.models.Enterprise.find({}).lean<EnterpriseCreditDoc[]>();
+    return this.models.Enterprise.find({}).lean<EnterpriseCreditDoc[]>().exec();
   }
 
   history(kind: RiskChangeDoc['kind'], key: string, first: number): Promise<RiskChangeDoc[]> {
-    return this.models.Change.find({ kind, key }).sort({ at: -1, _id: -1 }).limit(first).lean<RiskChangeDoc[]>();
+    return this.models.Change.find({ kind, key }).sort({ at: -1, _id: -1 }).limit(first).lean<RiskChangeDoc[]>().exec();
   }
 
   async board(filter: { district?: string | null; level?: RiskLevel | null }, first: number, after: string | null) {
