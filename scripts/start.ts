@@ -3,7 +3,12 @@
  * an empty store, then every subgraph, the gateway and the HJ 212 listener, each as its own supervised
  * process (ADR 0008): a crash costs one service and is restarted with a back-off, the rest keep
  * serving, and a saturated subgraph cannot stall the gateway's event loop. Ctrl-C / SIGTERM stops
- * everything; the children and the store child also exit if this process is killed outright.
+ * everything; the children and the store child also exit if this process is killed outright. The
+ * embedded store is restarted on its socket when it dies (adapters/store/embedded.ts).
+ *
+ * SUBGRAPH_URL_<NAME> set by the user names a subgraph that runs elsewhere (e.g. a department's own
+ * network, DESIGN §2): it is not started here and the gateway routes to that URL. Honoured rather than
+ * refused, because a mixed deployment (some departments remote) is what the variable is for.
  */
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -15,6 +20,7 @@ import { log } from '../lib/log';
 import { SERVICE_NODE_FLAGS } from '../lib/nodeFlags';
 import { Supervisor } from '../lib/process/supervisor';
 import { listedSubgraphs } from '../schema/compose';
+import { externalSubgraphUrls } from '../lib/process/externalSubgraphs';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { buildWageReadModel, wageReadModelToBuild } from './wageReadModelAtStart';
 
@@ -33,7 +39,10 @@ async function seedIfEmpty(storeUri: string): Promise<void> {
 
 async function main() {
   const t0 = Date.now();
-  const store = await openStore({ advertise: true, log: (m) => log.info(m) });
+  const names = Object.keys(listedSubgraphs()) as SubgraphName[];
+  // Checked before anything starts: a malformed URL stops the start with a message naming the variable.
+  const external = externalSubgraphUrls(names);
+  const store = await openStore({ advertise: true, log: (m, level) => log[level ?? 'info'](m) });
   const supervisor = new Supervisor({ log: (level, msg, fields) => log[level](msg, fields) });
   // For tests and tools that watch this process: which pid serves what, at every start and restart.
   supervisor.on('ready', (name, info) => process.stdout.write(`XIETONG_SERVICE ${name} ${info.pid} ${info.url}\n`));
@@ -68,15 +77,15 @@ async function main() {
   const service = (name: string, script: string, portVariable: string, env: Record<string, string> = {}) =>
     supervisor.start({ name, script: path.join(ROOT_DIR, script), portVariable, env: { ...childEnv, ...env }, nodeArgs: SERVICE_NODE_FLAGS });
 
-  const names = Object.keys(listedSubgraphs()) as SubgraphName[];
   for (const name of names) {
     if (!SUBGRAPHS[name]) throw new Error(`schema/subgraphs.json lists "${name}" but subgraphs/registry.ts has no definition for it`);
   }
-  const subgraphs = await Promise.all(
-    names.map((name) => service(name, `subgraphs/${name}/index.ts`, `${name.toUpperCase()}_PORT`).ready.then((r) => [name, r.url] as const)),
+  const local = names.filter((name) => !external[name]);
+  const started = await Promise.all(
+    local.map((name) => service(name, `subgraphs/${name}/index.ts`, `${name.toUpperCase()}_PORT`).ready.then((r) => [name, r.url] as const)),
   );
-  const urls = Object.fromEntries(subgraphs);
-  const gatewayEnv = Object.fromEntries(subgraphs.map(([name, url]) => [`SUBGRAPH_URL_${name.toUpperCase()}`, url]));
+  const urls: Record<string, string> = { ...Object.fromEntries(started), ...external };
+  const gatewayEnv = Object.fromEntries(Object.entries(urls).map(([name, url]) => [`SUBGRAPH_URL_${name.toUpperCase()}`, url]));
   const gateway = await service('gateway', 'gateway/src/index.ts', 'GATEWAY_PORT', gatewayEnv).ready;
 
   // Monitoring devices stream HJ 212 packets here (HJ212_PORT, default 9212; "off" disables it).
@@ -88,7 +97,7 @@ async function main() {
     '',
     `Xietong is running (started in ${((Date.now() - t0) / 1000).toFixed(1)} s, store: ${store.source === 'MONGODB_URI' ? 'MONGODB_URI' : 'embedded FerretDB ' + store.uri}; each service its own process, restarted if it dies)`,
     `  ${'gateway'.padEnd(12)} ${gateway.url}`,
-    ...Object.entries(urls).map(([n, u]) => `  ${n.padEnd(12)} ${u}`),
+    ...names.map((n) => `  ${n.padEnd(12)} ${urls[n]}${external[n] ? `  (SUBGRAPH_URL_${n.toUpperCase()}: not started here)` : ''}`),
     ...(hj212 ? [`  ${'hj212 tcp'.padEnd(12)} ${hj212.url}`] : []),
     '',
     '  get a token:  npm run token -- --dept housing --roles admin',
