@@ -37,7 +37,7 @@ export class GatewayRefused extends Error {
   }
 }
 
-const PROJECTS_PAGE = `query RiskProjectsPage($first: Int!, $after: String, $complaintsFrom: String!) {
+export const PROJECTS_PAGE = `query RiskProjectsPage($first: Int!, $after: String, $complaintsFrom: String!) {
   projects(first: $first, after: $after) {
     pageInfo { hasNextPage endCursor }
     edges { node {
@@ -50,15 +50,15 @@ const PROJECTS_PAGE = `query RiskProjectsPage($first: Int!, $after: String, $com
   }
 }`;
 
-const WAGE_ARREARS = (months: string[]) => `query RiskWageArrears {
+export const WAGE_ARREARS = (months: string[]) => `query RiskWageArrears {
 ${months.map((m, i) => `  m${i}: wageArrears(month: "${m}") { month daysOverdue workersAffected amountOwed project { code } }`).join('\n')}
 }`;
 
-const EXCEEDANCES = `query RiskExceedances($from: String!, $to: String!) {
+export const EXCEEDANCES = `query RiskExceedances($from: String!, $to: String!) {
   exceedances(from: $from, to: $to) { mn pollutant timeOfDay periodStart project { code } }
 }`;
 
-const ENFORCEMENT_CASES = `query RiskEnforcementCases($first: Int!, $after: String) {
+export const ENFORCEMENT_CASES = `query RiskEnforcementCases($first: Int!, $after: String) {
   enforcementCases(first: $first, after: $after) {
     pageInfo { hasNextPage endCursor }
     edges { node { caseNo state filedAt projectCode violationNo partyUscc penaltyAmount firstViolationNoPenalty history { state at } } }
