@@ -5,3 +5,10 @@
 export const OFFICER_ROLE = 'enforcement-officer';
 export const REVIEWER_ROLE = 'legal-reviewer';
 export const ENFORCEMENT_TEAM_ROLES = [OFFICER_ROLE, REVIEWER_ROLE] as const;
+
+/**
+ * A subgraph's own service identity when it anchors its audit trail's head in the other departments'
+ * witness stores (subgraphs/common/auditAnchor.ts): admitted by the witness fields for the subject
+ * `audit:<the token's own dept>` only, and by nothing else.
+ */
+export const AUDIT_ANCHOR_ROLE = 'audit-anchor';

@@ -5,28 +5,52 @@
  *   OWNER_ONLY fields: a denied field resolves to null with a FORBIDDEN error naming the field and
  *   the purposes it needs (the rest of the response is intact);
  * - personal data is masked unless unlocked by a purpose;
- * - what another department read (type, keys, fields) is collected for the audit trail.
+ * - what another department was served (type, keys, fields) is collected for the audit trail: a field
+ *   whose resolver succeeded; a root field only when it found something (a refused or empty lookup
+ *   serves nothing, and its arguments — any size — are not recorded); an entity another department
+ *   resolved by its key (`_entities`), even when it asked for `__typename` only: that answers whether
+ *   the key exists.
  */
-import { defaultFieldResolver, GraphQLObjectType, isObjectType, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, getNamedType, GraphQLObjectType, isObjectType, type GraphQLSchema } from 'graphql';
 import { forbidden } from '../../lib/errors';
 import type { Catalog, CatalogEntry } from './catalog';
 import { maskPersonal, type MaskSettings } from './masking';
 import type { SubgraphContext } from './context';
+import { isOwnAuditAnchorCall } from './witness/names';
 
 const FEDERATION_FIELDS = new Set(['_service', '_entities']);
 
 /** Reads collected during one request, grouped by type. */
 export class ReadLog {
   private readonly byType = new Map<string, { keys: Set<string>; fields: Set<string> }>();
+  /** Types whose reads are not the owner's data in this request (see isOwnAuditAnchorCall). */
+  private readonly unaudited = new Set<string>();
 
-  add(type: string, key: string | undefined, field: string): void {
+  /** Reads of `type` in this request are not recorded. */
+  skip(type: string): void {
+    this.unaudited.add(type);
+    this.byType.delete(type);
+  }
+
+  private entry(type: string) {
     let entry = this.byType.get(type);
     if (!entry) {
       entry = { keys: new Set(), fields: new Set() };
       this.byType.set(type, entry);
     }
+    return entry;
+  }
+
+  add(type: string, key: string | undefined, field: string): void {
+    if (this.unaudited.has(type)) return;
+    const entry = this.entry(type);
     if (key !== undefined) entry.keys.add(key);
     entry.fields.add(field);
+  }
+
+  /** An entity resolved by its key; with no field of it read, the record says `__typename`. */
+  reference(type: string, key: string): void {
+    this.entry(type).keys.add(key);
   }
 
   get empty(): boolean {
@@ -34,7 +58,7 @@ export class ReadLog {
   }
 
   toReads() {
-    return [...this.byType].map(([type, v]) => ({ type, keys: [...v.keys].sort(), fields: [...v.fields].sort() }));
+    return [...this.byType].map(([type, v]) => ({ type, keys: [...v.keys].sort(), fields: v.fields.size ? [...v.fields].sort() : ['__typename'] }));
   }
 }
 
@@ -97,12 +121,57 @@ export function enforceCatalog(schema: GraphQLSchema, catalog: Catalog, mask: Ma
             { field: coordinate, level: entry.level, requiredPurposes: needs, owner: catalog.subgraph },
           );
         }
-        ctx.reads.add(type.name, keyOf(type, parent, args as Record<string, unknown>, catalog), field.name);
+        const key = keyOf(type, parent, args as Record<string, unknown>, catalog);
+        const root = type.name === 'Query' || type.name === 'Mutation';
+        // A subgraph's own anchor service at the witness fields: its result (hashes of its own trail) is not this department's data.
+        const audited = !(root && isOwnAuditAnchorCall(caller, args as Record<string, unknown>));
+        if (!audited) ctx.reads.skip(getNamedType(field.type).name);
+        // Recorded once served: a resolver that throws (refused) records nothing.
+        const served = (v: unknown) => {
+          if (audited && (!root || found(v))) ctx.reads.add(type.name, key, field.name);
+          return v;
+        };
         const value = resolve(parent, args, ctx, info);
-        if (!entry.personal || unlocksPersonal(entry, purposes)) return value;
-        return value instanceof Promise ? value.then((v) => maskValue(v, entry, mask)) : maskValue(value, entry, mask);
+        const personal = entry.personal && !unlocksPersonal(entry, purposes);
+        if (value instanceof Promise) return value.then((v) => (personal ? maskValue(served(v), entry, mask) : served(v)));
+        served(value);
+        return personal ? maskValue(value, entry, mask) : value;
       };
     }
+    auditReferences(type, catalog);
   }
   return schema;
+}
+
+/** A root field found something: not null, not an empty list. */
+function found(v: unknown): boolean {
+  return v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0);
+}
+
+type ResolveReference = (reference: Record<string, unknown>, ctx: SubgraphContext<unknown>, info: unknown) => unknown;
+
+/**
+ * An entity resolved for another department by its key is a read of that entity, whatever fields
+ * follow: `_entities(representations: [{__typename: "Worker", workerId}]) { __typename }` answers
+ * whether the worker exists (null or not). Recorded when it resolved (unknown keys resolve to null and
+ * serve nothing). Chosen over answering every key alike, which would break the federation contract
+ * (unknown keys are null, DESIGN §3) that the gateway and every other department rely on.
+ */
+function auditReferences(type: GraphQLObjectType, catalog: Catalog): void {
+  const keyField = catalog.keys[type.name];
+  if (!keyField) return;
+  const ext = type.extensions as { apollo?: { subgraph?: { resolveReference?: ResolveReference } } };
+  const original = ext.apollo?.subgraph?.resolveReference;
+  const resolveReference: ResolveReference = (reference, ctx, info) => {
+    // Without a resolver of its own, a reference resolves to itself (what @apollo/subgraph does).
+    const result = original ? original(reference, ctx, info) : reference;
+    if (ctx.caller.dept === catalog.subgraph) return result;
+    const key = reference[keyField];
+    const note = (v: unknown) => {
+      if (v !== null && v !== undefined && key !== undefined && key !== null) ctx.reads.reference(type.name, String(key));
+      return v;
+    };
+    return result instanceof Promise ? result.then(note) : note(result);
+  };
+  (type as { extensions: unknown }).extensions = { ...ext, apollo: { ...ext.apollo, subgraph: { ...ext.apollo?.subgraph, resolveReference } } };
 }

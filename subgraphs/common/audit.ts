@@ -5,13 +5,21 @@
  * verify().
  */
 import { createHash } from 'node:crypto';
-import type { Model } from 'mongoose';
+import type { Collection, Model } from 'mongoose';
+import { criticalWriteConcern } from '../../lib/store/writeConcern';
 import { fromStored, toStored, UnreadableAuditRecord, type StoredAuditRecord } from './auditStorage';
 
 export interface AuditRead {
   type: string;
   keys: string[];
   fields: string[];
+  /**
+   * Set when the read named more keys than one record holds (AUDIT_MAX_KEYS_PER_READ,
+   * AUDIT_MAX_RECORD_BYTES; auditBounds in auditPlugin.ts): the number of keys read, of which `keys`
+   * holds the first; and the SHA-256 of the full sorted list (JSON), so the record still proves which.
+   */
+  keyCount?: number;
+  keysSha256?: string;
 }
 
 export interface AuditEntry {
@@ -37,6 +45,21 @@ export interface AuditRecord extends AuditEntry {
 
 const GENESIS = '0'.repeat(64);
 
+interface Head {
+  seq: number;
+  hash: string;
+}
+
+/** The head hint (collection `audit_head`, one document): see AuditTrail.loadHead. */
+interface HeadDoc {
+  _id: string;
+  seq: number;
+  hash: string;
+}
+const HEAD_ID = 'head';
+/** Inserts retried after another replica took the sequence number (each re-reads the head). */
+const MAX_APPEND_ATTEMPTS = 50;
+
 export { createAuditModel } from './auditStorage';
 
 /**
@@ -48,7 +71,8 @@ export { createAuditModel } from './auditStorage';
 export function canonicalAudit(r: Omit<AuditRecord, 'hash'>): string {
   const fields: unknown[] = [
     r.seq, r.at.toISOString(), r.sub, r.dept, [...r.purposes], r.operationName ?? null, r.requestId,
-    r.reads.map((x) => [x.type, [...x.keys], [...x.fields]]), r.prevHash,
+    // A bounded read (keyCount set) adds its count and list hash; every other read hashes as before.
+    r.reads.map((x) => (x.keyCount === undefined ? [x.type, [...x.keys], [...x.fields]] : [x.type, [...x.keys], [...x.fields], x.keyCount, x.keysSha256 ?? null])), r.prevHash,
   ];
   if (r.caseId !== undefined && r.caseId !== null) fields.push(r.caseId);
   return JSON.stringify(fields);
@@ -198,18 +222,89 @@ export class AuditTrail {
         } catch (e) {
           for (const p of batch) p.reject(e);
         }
+        // After the requests are answered: the hint costs the next write a round trip, not this one.
+        const due = this.hintDue;
+        this.hintDue = null;
+        if (due) await this.saveHeadHint(due).catch(() => undefined);
       }
     } finally {
       this.writing = false;
     }
   }
 
-  private async loadHead(): Promise<{ seq: number; hash: string }> {
+  private indexesReady: Promise<unknown> | null = null;
+
+  /**
+   * The unique index on seq is what keeps two replicas from forking the chain: it must exist before the
+   * first insert (mongoose builds it in the background otherwise).
+   */
+  private ensureIndexes(): Promise<unknown> {
+    this.indexesReady ??= this.model.init().catch((e) => {
+      this.indexesReady = null;
+      throw e;
+    });
+    return this.indexesReady;
+  }
+
+  private headCollection(): Collection<HeadDoc> {
+    return this.model.db.collection<HeadDoc>('audit_head');
+  }
+
+  /** The last record by a sorted query: on the embedded store a sort of the whole collection, so only as a fallback. */
+  private async scanHead(): Promise<Head> {
     const last = await this.model.findOne({}, { seq: 1, hash: 1 }).sort({ seq: -1 }).lean();
     return last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS };
   }
 
+  /** Follows the chain from `start` by point queries on seq while records follow it. */
+  private async headFrom(start: Head): Promise<Head> {
+    let head = start;
+    for (let i = 0; i < 64; i++) {
+      const next = await this.model.findOne({ seq: head.seq + 1 }, { seq: 1, hash: 1 }).lean();
+      if (!next) return head;
+      head = { seq: next.seq, hash: next.hash };
+    }
+    return this.scanHead();
+  }
+
+  /**
+   * The head, cheaply: the `audit_head` hint (updated after each insert by whichever replica made it,
+   * only ever forward), then point queries for records written after it (a replica that has not updated
+   * the hint yet, or crashed before it did). A hint beyond the last record (the tail deleted in the
+   * store) is kept: the next record then follows the hint, and the gap shows in verify().
+   */
+  private async loadHead(): Promise<Head> {
+    const hint = await this.headCollection().findOne({ _id: HEAD_ID });
+    return hint ? this.headFrom({ seq: hint.seq, hash: hint.hash }) : this.scanHead();
+  }
+
+  /** Moves the hint forward (never back: the filter fails, and the upsert's duplicate _id is ignored). */
+  private async saveHeadHint(head: Head): Promise<void> {
+    const wc = criticalWriteConcern();
+    try {
+      await this.headCollection().updateOne(
+        { _id: HEAD_ID, seq: { $lt: head.seq } },
+        { $set: { seq: head.seq, hash: head.hash } },
+        { upsert: true, ...(wc ? { writeConcern: wc } : {}) },
+      );
+    } catch (e) {
+      if ((e as { code?: number }).code !== 11000) throw e;
+    }
+  }
+
+  /** The trail's head as stored (for anchoring): seq 0 when the trail is empty. */
+  async currentHead(): Promise<Head> {
+    return this.loadHead();
+  }
+
+  /** The hint's head (null when none was written yet). */
+  async headHint(): Promise<Head | null> {
+    const hint = await this.headCollection().findOne({ _id: HEAD_ID });
+    return hint ? { seq: hint.seq, hash: hint.hash } : null;
+  }
+
   private async appendNow(entries: AuditEntry[]): Promise<void> {
+    await this.ensureIndexes();
     let rest = entries;
     for (let attempt = 0; rest.length; attempt++) {
       const head = this.head ?? (await this.loadHead());
@@ -227,24 +322,32 @@ export class AuditTrail {
       const stored = reply.n ?? 0;
       if (!reply.writeErrors?.length) {
         this.head = prev;
+        this.hintDue = prev;
         return;
       }
       // Ordered: the first `stored` records are in; the rest failed at the first error.
       this.head = stored ? { seq: docs[stored - 1].seq, hash: docs[stored - 1].hash } : null;
       rest = rest.slice(stored);
       const error = reply.writeErrors[0];
-      // Another process appended meanwhile (unique seq): reload the head and retry the rest.
-      if (error.code !== 11000 || attempt >= 5) {
+      if (stored) this.hintDue = this.head;
+      // Another replica appended meanwhile (unique seq): re-read the head and retry the rest, after a
+      // short random pause so that two replicas racing for every seq do not keep colliding.
+      if (error.code !== 11000 || attempt >= MAX_APPEND_ATTEMPTS) {
         throw Object.assign(new Error(`audit trail insert failed: ${error.errmsg ?? `code ${error.code}`}`), { code: error.code });
       }
       this.head = null;
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(20, 1 + attempt * 2)));
     }
   }
+
+  /** A head stored by this process and not yet in the hint. */
+  private hintDue: Head | null = null;
 
   private async insertCommand(docs: StoredAuditRecord[]): Promise<{ n?: number; writeErrors?: { code: number; errmsg?: string }[] }> {
     const db = this.model.db.db;
     if (!db) throw new Error('audit trail: the database connection is not open');
-    return (await db.command({ insert: this.model.collection.collectionName, documents: docs, ordered: true })) as {
+    const wc = criticalWriteConcern();
+    return (await db.command({ insert: this.model.collection.collectionName, documents: docs, ordered: true, ...(wc ? { writeConcern: wc } : {}) })) as {
       n?: number;
       writeErrors?: { code: number; errmsg?: string }[];
     };
@@ -257,6 +360,20 @@ export class AuditTrail {
   }
 
   async verify(): Promise<AuditVerification> {
+    return (await this.verifyChain()).verification;
+  }
+
+  /**
+   * Checks the chain; also returns the stored hashes at the sequence numbers in `want` (the heads other
+   * departments witnessed, auditAnchorCheck.ts) and the last seq of the unbroken chain.
+   */
+  async verifyChain(want: ReadonlySet<number> = new Set()): Promise<{ verification: AuditVerification; hashes: Map<number, string>; end: number }> {
+    const hashes = new Map<number, string>();
+    const verification = await this.walk(want, hashes);
+    return { verification, hashes, end: verification.ok ? verification.checked : (verification.brokenAt ?? 1) - 1 };
+  }
+
+  private async walk(want: ReadonlySet<number>, hashes: Map<number, string>): Promise<AuditVerification> {
     let expected = { seq: 0, hash: GENESIS };
     let checked = 0;
     const cursor = this.model.find({}).sort({ seq: 1 }).lean().cursor();
@@ -278,12 +395,16 @@ export class AuditTrail {
       }
       const { hash, ...rest } = r;
       if (hashAudit(rest) !== hash) return fail(`record ${r.seq} was altered (hash mismatch)`);
+      if (want.has(r.seq)) hashes.set(r.seq, hash);
       expected = { seq: r.seq, hash };
       checked++;
     }
-    if (this.head && this.head.seq > expected.seq) {
-      // This process appended further records than are left: the newest ones were deleted.
-      return { ok: false, checked, brokenAt: expected.seq + 1, reason: `records ${expected.seq + 1}–${this.head.seq} are missing (deleted at the end)` };
+    // This process appended, or the hint says some replica appended, further records than are left:
+    // the newest ones were deleted.
+    const hint = await this.headHint();
+    const known = Math.max(this.head?.seq ?? 0, hint?.seq ?? 0);
+    if (known > expected.seq) {
+      return { ok: false, checked, brokenAt: expected.seq + 1, reason: `records ${expected.seq + 1}–${known} are missing (deleted at the end)` };
     }
     return { ok: true, checked, brokenAt: null, reason: null };
   }

@@ -1,6 +1,7 @@
 /**
  * The audit trail in the graph: each subgraph serves `<name>AuditTrail(filter, first)` and
- * `verify<Name>AuditTrail` to its own department's admins (role `admin` or `auditor`). The fields are
+ * `verify<Name>AuditTrail` (the chain, and the heads other departments witnessed: auditAnchor.ts) to its
+ * own department's admins (role `admin` or `auditor`). The fields are
  * declared in each schema/<name>.graphql with the shared types AuditRecord, AuditRead,
  * AuditVerification and the input AuditFilter; their catalogue entries (OWNER_ONLY) are added here.
  */
@@ -8,6 +9,7 @@ import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../lib/errors';
 import type { SubgraphName } from '../../lib/config';
 import type { AuditTrail } from './audit';
+import { anchorFor } from './auditAnchor';
 import { readTypeFilter } from './auditStorage';
 import type { CatalogEntry } from './catalog';
 import type { SubgraphContext } from './context';
@@ -73,7 +75,8 @@ export function auditResolvers(name: SubgraphName, audit: AuditTrail) {
     },
     [names.verify]: async (_: unknown, _args: unknown, ctx: SubgraphContext<unknown>) => {
       requireAuditor(name, ctx);
-      return audit.verify();
+      // The chain, and the heads the other departments witnessed for it (read through the gateway).
+      return anchorFor(name, audit).verify();
     },
   };
 }

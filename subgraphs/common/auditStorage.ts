@@ -52,7 +52,10 @@ export class UnreadableAuditRecord extends Error {}
 function isRead(x: unknown): x is AuditRead {
   const r = x as AuditRead;
   const strings = (a: unknown) => Array.isArray(a) && a.every((s) => typeof s === 'string');
-  return typeof r === 'object' && r !== null && typeof r.type === 'string' && strings(r.keys) && strings(r.fields);
+  if (typeof r !== 'object' || r === null || typeof r.type !== 'string' || !strings(r.keys) || !strings(r.fields)) return false;
+  // A bounded read carries both the count and the list's hash, or neither.
+  if (r.keyCount === undefined && r.keysSha256 === undefined) return true;
+  return Number.isInteger(r.keyCount) && typeof r.keysSha256 === 'string' && /^[0-9a-f]{64}$/.test(r.keysSha256);
 }
 
 /** The record as appended. Throws UnreadableAuditRecord when `reads` or `readTypes` were tampered with. */
@@ -66,7 +69,12 @@ export function fromStored(d: StoredAuditRecord): AuditRecord {
     }
   }
   if (!Array.isArray(reads) || !reads.every(isRead)) throw new UnreadableAuditRecord(`record ${d.seq}: reads are malformed`);
-  const parsed = reads.map((x) => ({ type: x.type, keys: [...x.keys], fields: [...x.fields] }));
+  const parsed: AuditRead[] = reads.map((x) => ({
+    type: x.type,
+    keys: [...x.keys],
+    fields: [...x.fields],
+    ...(x.keyCount !== undefined ? { keyCount: x.keyCount, keysSha256: x.keysSha256 } : {}),
+  }));
   if (d.readTypes !== undefined && JSON.stringify(d.readTypes) !== JSON.stringify(parsed.map((x) => x.type))) {
     throw new UnreadableAuditRecord(`record ${d.seq}: readTypes do not match its reads`);
   }

@@ -1,6 +1,6 @@
 /**
  * A department's witness records (collection `witnesses` in the department's OWN database): heads of
- * hash chains kept by another service (a joint case's chain, later the audit trails' heads), recorded
+ * hash chains kept by another service (a joint case's chain, another subgraph's audit trail head), recorded
  * so that the other service's database administrator cannot rewrite or truncate that chain unseen.
  *
  * Append-only: records are inserted, never updated or deleted by this code. Idempotent per
@@ -9,6 +9,7 @@
  * is itself the evidence of a rewrite, so it must not be refused or overwritten.
  */
 import { Schema, type Connection, type Model } from 'mongoose';
+import { criticalWriteConcern } from '../../../lib/store/writeConcern';
 
 export interface StoredWitness {
   subject: string;
@@ -79,7 +80,8 @@ export class WitnessStore {
   async record(head: { subject: string; seq: number; hash: string }, by: { sub: string; dept: string }): Promise<WitnessRecord> {
     await this.indexes();
     try {
-      await this.model.collection.insertOne({ ...head, at: new Date(), sub: by.sub, dept: by.dept });
+      const wc = criticalWriteConcern();
+      await this.model.collection.insertOne({ ...head, at: new Date(), sub: by.sub, dept: by.dept }, wc ? { writeConcern: wc } : {});
     } catch (e) {
       // Already recorded: the first record stands (its time, its recorder).
       if ((e as { code?: number }).code !== 11000) throw e;
