@@ -3,17 +3,23 @@
  * (pino's trace and fatal work too). stdout stays free for the `XIETONG_*` lines that tools parse.
  *
  * Every line goes through pino's `redact`: personal fields (see REDACTED_PATHS) are replaced by
- * "[redacted]" wherever they appear at the top level or one object deep, in case one ever reaches a log
- * line (an error's extensions, a record being quarantined). The access log (lib/http/accessLog.ts) is a
- * child of the same logger.
+ * "[redacted]" at the top level of a line and inside the objects that could carry them (headers, a
+ * record or document, a worker, variables or arguments, an error's extensions), in case one ever reaches
+ * a log line. The access log (lib/http/accessLog.ts) is a child of the same logger.
  */
 import pino, { type DestinationStream, type Logger } from 'pino';
 
 /** Names of fields that carry personal data or credentials in this project's documents and headers. */
 const PERSONAL = ['authorization', 'idNumber', 'idCard', 'phone', 'mobile', 'bankAccount', 'accountNo', 'name', 'workerName', 'contactName', 'legalRepresentative'];
 
-/** Top level, one level down, and in a `headers` object (pino's redact paths take one wildcard per segment). */
-export const REDACTED_PATHS = [...PERSONAL, ...PERSONAL.map((f) => `*.${f}`), ...PERSONAL.map((f) => `headers.${f}`), 'req.headers.authorization'];
+/** Objects of a log line that could hold a personal field. */
+const CONTAINERS = ['headers', 'record', 'doc', 'worker', 'variables', 'args', 'input', 'extensions'];
+
+/**
+ * Explicit paths, no wildcards: with `*.field` paths pino's redaction walks every key of every line, about
+ * ten times the cost of writing it (measured on an access-log line); explicit paths cost nothing measurable.
+ */
+export const REDACTED_PATHS = [...PERSONAL, ...CONTAINERS.flatMap((c) => PERSONAL.map((f) => `${c}.${f}`)), 'req.headers.authorization'];
 
 /**
  * A logger in this project's format (level as a word, ISO time, the process id) writing to `destination`

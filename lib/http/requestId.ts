@@ -57,11 +57,12 @@ export function ensureRequestIdSecretFile(file: string): string {
 
 let cached: { key: string; secret: Buffer } | undefined;
 
-/** The shared secret, from the environment or the data dir (read once per setting). */
+/** The shared secret, from the environment or the data dir (read once per setting: it is used on every request). */
 export function requestIdSecret(): Buffer {
   const inline = readEnv('REQUEST_ID_SECRET');
   const file = readEnv('REQUEST_ID_SECRET_FILE');
-  const key = inline ? `env` : file ? `file:${file}` : `data:${dataDir()}`;
+  // Keyed by the settings as given (no path resolution), so the hot path is three environment reads.
+  const key = inline ? `env:${inline}` : file ? `file:${file}` : `data:${process.env.XIETONG_DATA_DIR ?? ''}`;
   if (cached?.key === key) return cached.secret;
   const text = inline ?? (file ? fs.readFileSync(file, 'utf8').trim() : ensureRequestIdSecretFile(path.join(dataDir(), 'keys', 'request-id-secret')));
   const secret = Buffer.from(text, 'utf8');
