@@ -29,7 +29,8 @@ export const REDACTED_PATHS = [...PERSONAL, ...CONTAINERS.flatMap((c) => PERSONA
 export function createLogger(destination: DestinationStream = process.stderr, level = process.env.LOG_LEVEL || 'info'): Logger {
   return pino(
     {
-      level,
+      // An unknown LOG_LEVEL means info (as before pino), rather than a service that does not start.
+      level: level === 'silent' || level in pino.levels.values ? level : 'info',
       base: { pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
