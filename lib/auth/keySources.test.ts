@@ -82,13 +82,14 @@ test('a JWKS URL: fetched in the background, refetched on an unknown kid (rate-l
     expect(Date.now()).toBeLessThan(sawNew + 2_000);
     expect(verifyToken(verifier, token(signer(b, kidB))).dept).toBe('housing');
 
-    // Made-up kids in a burst: one fetch for all of them, at the end of the rate limit's window.
+    // Made-up kids in a burst: a handful of fetches, not one per token (at most one per window, plus one
+    // after a fetch that was in flight when an unknown kid came).
     const burst = fetches;
     for (let i = 0; i < 50; i++) expect(() => verifyToken(verifier, token(signer(b, `made-up-${i}`)))).toThrow(/unknown key/);
-    await waitUntil(() => fetches === burst + 1, 'one refetch');
+    await waitUntil(() => fetches >= burst + 1, 'a refetch');
     expect(() => verifyToken(verifier, token(signer(b, 'made-up-after')))).toThrow(/unknown key/);
-    await waitUntil(() => fetches === burst + 2, 'the next window\'s refetch');
-    expect(fetches).toBe(burst + 2);
+    await waitUntil(() => fetches >= burst + 2, 'the next window\'s refetch');
+    expect(fetches).toBeLessThanOrEqual(burst + 3);
 
     // The server fails: verification goes on with the last good set.
     served = undefined;
@@ -108,6 +109,7 @@ test('a JWKS URL: fetched in the background, refetched on an unknown kid (rate-l
   } finally {
     source.close();
     for (const e of eagers) e.close();
+    server.closeAllConnections(); // fetch keeps connections alive
     await new Promise((r) => server.close(r));
   }
 });

@@ -61,6 +61,7 @@ export function urlKeySource(url: string, timing: UrlSourceTiming): KeySource {
   const loaded = new Promise<void>((resolve) => (markReady = resolve));
   let retry: NodeJS.Timeout | undefined;
   let soon: NodeJS.Timeout | undefined;
+  let wanted = false;
 
   const refresh = (): Promise<void> => {
     if (fetching) return fetching;
@@ -91,9 +92,34 @@ export function urlKeySource(url: string, timing: UrlSourceTiming): KeySource {
         }
       } finally {
         fetching = undefined;
+        if (wanted) {
+          wanted = false;
+          demand();
+        }
       }
     })();
     return fetching;
+  };
+
+  /**
+   * A fetch asked for by an unknown kid: at once, or at the end of the rate limit's window, or after the
+   * fetch in flight (which may have started before the key was published) — so a key published just after
+   * our last fetch is known within minRefetchMs, however many unknown kids arrive meanwhile.
+   */
+  const demand = (): void => {
+    if (fetching) {
+      wanted = true;
+      return;
+    }
+    const wait = lastStart + timing.minRefetchMs - Date.now();
+    if (wait <= 0) void refresh();
+    else if (!soon) {
+      soon = setTimeout(() => {
+        soon = undefined;
+        demand();
+      }, wait);
+      soon.unref();
+    }
   };
 
   const timer = setInterval(() => void refresh(), timing.refreshMs);
@@ -103,17 +129,7 @@ export function urlKeySource(url: string, timing: UrlSourceTiming): KeySource {
   return {
     current: () => keys,
     afterUnknownKid() {
-      // At once, or at the end of the rate limit's window: a key published just after our last fetch is
-      // then known within minRefetchMs, however many unknown kids arrive meanwhile.
-      const wait = lastStart + timing.minRefetchMs - Date.now();
-      if (wait <= 0) void refresh();
-      else if (!soon) {
-        soon = setTimeout(() => {
-          soon = undefined;
-          void refresh();
-        }, wait);
-        soon.unref();
-      }
+      demand();
       return keys;
     },
     ready: () => loaded,

@@ -65,17 +65,22 @@ export function bearerToken(header: string | string[] | undefined): string {
 
 /** A verifying set of one configured key (`verifyKey`), made once per key: parsing a PEM at every verification would cost. */
 const singleKeySources = new Map<string, KeySource>();
+/** …and found per settings object without building that key's id again (this runs for every request). */
+const sourceOfSettings = new WeakMap<TokenSettings, KeySource>();
 
 function keySource(settings: TokenSettings): KeySource {
   if (settings.keys) return settings.keys;
+  let source = sourceOfSettings.get(settings);
+  if (source) return source;
   if (!settings.verifyKey) throw new Error('token settings have neither a key set nor a verifyKey');
   const id = `${settings.algorithm}|${settings.verifyKey}`;
-  let source = singleKeySources.get(id);
+  source = singleKeySources.get(id);
   if (!source) {
     const key = settings.algorithm === 'RS256' ? createPublicKey(settings.verifyKey) : createSecretKey(Buffer.from(settings.verifyKey, 'utf8'));
     source = singleKeySource(key, settings.algorithm === 'RS256' ? 'the configured public key' : 'the shared secret');
     singleKeySources.set(id, source);
   }
+  sourceOfSettings.set(settings, source);
   return source;
 }
 
