@@ -1,5 +1,6 @@
 /** Runs one subgraph as its own process (npm start's supervisor, docker-compose, or `npx tsx subgraphs/<name>/index.ts`). */
 import { openStore, connectSilo } from '../../adapters/store/connection';
+import { observeStoreCommands, storeCommandMetricsEnabled } from '../../adapters/store/commandMetrics';
 import { tokenSettingsFromEnv } from '../../lib/auth/keys';
 import { hostToBind, portFor } from '../../lib/config';
 import { log } from '../../lib/log';
@@ -9,7 +10,10 @@ import { countStoreQueries, storeQueryMetricsEnabled } from './storeQueryMetrics
 
 export async function runSubgraph<Data>(def: SubgraphDefinition<Data>): Promise<void> {
   const store = await openStore({ log: (m) => log.info(m) });
-  const connection = await connectSilo(store.uri, def.name);
+  // Command monitoring feeds the store round-trip histogram (commandMetrics.ts; STORE_COMMAND_METRICS).
+  const monitorCommands = storeCommandMetricsEnabled();
+  const connection = await connectSilo(store.uri, def.name, undefined, { monitorCommands });
+  if (monitorCommands) observeStoreCommands(connection, def.name);
   if (storeQueryMetricsEnabled()) countStoreQueries(connection, def.name);
   const server = await createSubgraphServer(def, { connection, tokens: tokenSettingsFromEnv() });
   const running = await server.listen(portFor(def.name), hostToBind());
