@@ -16,12 +16,22 @@ test('docker-compose.yml is valid and runs MongoDB, the gateway, one service per
   if (found.error) {
     throw new Error('docker-compose is not installed: `apt-get install docker-compose` (the pretest step of npm test installs it when it can: root or passwordless sudo)');
   }
-  execFileSync('docker-compose', ['config', '-q'], { cwd: ROOT_DIR });
-  const services = execFileSync('docker-compose', ['config', '--services'], { cwd: ROOT_DIR, encoding: 'utf8' }).trim().split('\n').sort();
+  // WORKER_PSEUDONYM_SECRET is required (compose refuses to start without it); any value lets config check the rest.
+  const env = { ...process.env, WORKER_PSEUDONYM_SECRET: 'compose-config-check' };
+  execFileSync('docker-compose', ['config', '-q'], { cwd: ROOT_DIR, env });
+  const services = execFileSync('docker-compose', ['config', '--services'], { cwd: ROOT_DIR, env, encoding: 'utf8' }).trim().split('\n').sort();
   expect(services).toEqual(['gateway', 'hj212', 'mongodb', ...Object.keys(listedSubgraphs())].sort());
   const text = fs.readFileSync(path.join(ROOT_DIR, 'docker-compose.yml'), 'utf8');
   expect(text).toMatch(/image: mongo:7/);
   expect(text).toMatch(/condition: service_healthy/);
+});
+
+test('docker-compose.yml refuses to run without WORKER_PSEUDONYM_SECRET (a generated key would change at each start)', () => {
+  const env = { ...process.env };
+  delete env.WORKER_PSEUDONYM_SECRET;
+  const r = spawnSync('docker-compose', ['config', '-q'], { cwd: ROOT_DIR, env, encoding: 'utf8' });
+  expect(r.status).not.toBe(0);
+  expect(r.stderr).toMatch(/WORKER_PSEUDONYM_SECRET/);
 });
 
 describe('every service runs with the Node flags of lib/nodeFlags.ts', () => {
