@@ -1,10 +1,13 @@
 /**
  * The subgraph fetcher stops reading an answer past RESPONSE_MAX_BYTES, over real HTTP: a server
  * that would stream without end (no Content-Length) sees its connection closed, and one that
- * declares a size over the limit is not read at all.
+ * declares a size over the limit is not read at all. It gives up on a server that accepts and never
+ * answers after its timeout, closing the connection; its failures are told apart (timeout, refused).
  */
 import http from 'node:http';
+import net from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { fetchFailureOf } from '../../lib/http/errorMessages';
 import { createSubgraphFetcher, SubgraphResponseTooLargeError } from './fetcher';
 
 const CHUNK = Buffer.alloc(16 * 1024, 'x');
@@ -67,5 +70,43 @@ test('a declared Content-Length over the limit fails at once; an answer within i
   } finally {
     await client.close();
     await server.close();
+  }
+});
+
+test('a server that accepts and never answers: the fetch fails as a timeout after timeoutMs, and the connection is closed', async () => {
+  let closed!: () => void;
+  const connectionClosed = new Promise<void>((r) => (closed = r));
+  const silent = net.createServer((socket) => {
+    socket.on('error', () => undefined);
+    socket.on('close', closed);
+    socket.resume(); // reads (and drops) the request, so that the client's close is seen
+  });
+  await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+  const client = createSubgraphFetcher({ timeoutMs: 300 });
+  try {
+    const started = performance.now();
+    const error = await client.fetcher(`http://127.0.0.1:${(silent.address() as AddressInfo).port}/graphql`, { method: 'POST', body: '{}' }).catch((e: unknown) => e);
+    const ms = performance.now() - started;
+    expect(fetchFailureOf(error)).toBe('timeout');
+    expect(ms).toBeGreaterThanOrEqual(290);
+    expect(ms).toBeLessThan(2000);
+    await connectionClosed;
+  } finally {
+    await client.close();
+    await new Promise<void>((r) => silent.close(() => r()));
+  }
+});
+
+test('a port nobody listens on: the fetch fails as connection_refused', async () => {
+  const probe = net.createServer();
+  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+  const port = (probe.address() as AddressInfo).port;
+  await new Promise<void>((r) => probe.close(() => r()));
+  const client = createSubgraphFetcher({ timeoutMs: 5000 });
+  try {
+    const error = await client.fetcher(`http://127.0.0.1:${port}/graphql`, { method: 'POST', body: '{}' }).catch((e: unknown) => e);
+    expect(fetchFailureOf(error)).toBe('connection_refused');
+  } finally {
+    await client.close();
   }
 });
