@@ -89,6 +89,8 @@ function kidOf(privateKey: string): string {
   return readEnv('JWT_KID') ?? jwkThumbprint(createPublicKey(createPrivateKey(privateKey)));
 }
 
+const urlSources = new Map<string, KeySource>();
+
 export function tokenSettingsFromEnv(): TokenSettings {
   const algorithm = (readEnv('JWT_ALG') ?? 'RS256').toUpperCase();
   const claims = {
@@ -120,11 +122,15 @@ export function tokenSettingsFromEnv(): TokenSettings {
   }
   const signing = privateKey ? { signKey: privateKey, signKid: kidOf(privateKey) } : {};
   if (jwksUrl) {
-    const keys = urlKeySource(jwksUrl, {
-      refreshMs: envInt('JWT_JWKS_REFRESH_SECONDS', 300) * 1000,
-      minRefetchMs: 10_000,
-      timeoutMs: 5_000,
-    });
+    const refreshMs = envInt('JWT_JWKS_REFRESH_SECONDS', 300) * 1000;
+    if (refreshMs <= 0) throw new Error('JWT_JWKS_REFRESH_SECONDS must be a positive number of seconds');
+    // One background fetcher per URL in a process, however often settings are read (joint's evaluator reads them per run).
+    const id = `${jwksUrl}|${refreshMs}`;
+    let keys = urlSources.get(id);
+    if (!keys) {
+      keys = urlKeySource(jwksUrl, { refreshMs, minRefetchMs: 10_000, timeoutMs: 5_000 });
+      urlSources.set(id, keys);
+    }
     return { algorithm, keys, ...signing, ...claims };
   }
   if (jwksFile) return { algorithm, keys: fileKeySource(path.resolve(jwksFile)), ...signing, ...claims };
