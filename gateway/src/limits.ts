@@ -10,6 +10,7 @@ import { apolloQueryLimits, keepLimitCode, type ApolloQueryLimits } from '../../
 import { GATEWAY_QUERY_LIMITS, withDefaults, type QueryLimits } from '../../lib/limits/settings';
 
 export type { QueryLimits };
+// The gateway's formatError (as every subgraph's): keeps QUERY_TOO_COMPLEX and cuts messages at ERROR_MESSAGE_MAX_CHARS.
 export { keepLimitCode };
 
 export function gatewayQueryLimits(overrides: Partial<QueryLimits> = {}): ApolloQueryLimits {
