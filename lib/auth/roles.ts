@@ -12,3 +12,11 @@ export const ENFORCEMENT_TEAM_ROLES = [OFFICER_ROLE, REVIEWER_ROLE] as const;
  * `audit:<the token's own dept>` only, and by nothing else.
  */
 export const AUDIT_ANCHOR_ROLE = 'audit-anchor';
+
+/**
+ * joint's risk view (issue 20): the evaluator's own service identity when it reads the departments' facts through
+ * the gateway (subgraphs/joint/risk/evaluator.ts), and who may ask for an evaluation now (`reevaluateRisk`, joint's
+ * department only, also its `admin`).
+ */
+export const RISK_EVALUATOR_ROLE = 'risk-evaluator';
+export const RISK_ADMIN_ROLE = 'risk-admin';

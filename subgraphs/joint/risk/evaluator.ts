@@ -5,6 +5,7 @@
  */
 import { GraphQLError } from 'graphql';
 import type { TokenSettings } from '../../../lib/auth/keys';
+import { RISK_ADMIN_ROLE, RISK_EVALUATOR_ROLE } from '../../../lib/auth/roles';
 import { signToken } from '../../../lib/auth/tokens';
 import { envInt } from '../../../lib/config';
 import { ErrorCode } from '../../../lib/errors';
@@ -19,9 +20,8 @@ import type { CreditColour, RiskLevel } from './rules';
 
 /** The evaluator's own identity at the departments (their audit trails name it). */
 export const EVALUATOR_SUBJECT = 'joint-risk-evaluator';
-export const EVALUATOR_ROLE = 'risk-evaluator';
 /** Who may ask for an evaluation now (joint's department only). */
-export const RISK_ADMIN_ROLES = ['risk-admin', 'admin'] as const;
+export const RISK_ADMIN_ROLES = [RISK_ADMIN_ROLE, 'admin'] as const;
 /** What the evaluator reads: wage arrears (hrss), approved areas (resources), the environment's conditional fields. */
 const EVALUATOR_PURPOSES = ['wage-enforcement', 'planning-supervision', 'pollution-enforcement'];
 const CLOSED_CASE_STATES: CaseState[] = ['CLOSED', 'DISMISSED', 'TRANSFERRED'];
@@ -142,7 +142,7 @@ export class RiskEvaluator {
     const rules = loadRules();
     const url = this.o.gatewayUrl();
     if (!url) throw new Error('the gateway URL is not known yet');
-    const token = signToken(this.o.tokens(), { sub: EVALUATOR_SUBJECT, dept: 'joint', roles: [EVALUATOR_ROLE], purposes: EVALUATOR_PURPOSES, ttl: '5m' });
+    const token = signToken(this.o.tokens(), { sub: EVALUATOR_SUBJECT, dept: 'joint', roles: [RISK_EVALUATOR_ROLE], purposes: EVALUATOR_PURPOSES, ttl: '5m' });
     const facts = await gatherFacts(
       { url, authorization: `Bearer ${token}`, timeoutMs: this.settings().gatewayTimeoutMs, pageSize: 100, exceedanceChunkDays: 31 },
       rules,

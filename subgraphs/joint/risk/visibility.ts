@@ -31,14 +31,16 @@ function entryFor(source: KeysSource): CatalogEntry | undefined {
   return fields[source.coordinate];
 }
 
-export function maySeeKeys(caller: Pick<Caller, 'dept' | 'purposes'>, source: KeysSource): boolean {
+type Viewer = { dept: Caller['dept']; purposes: readonly string[] };
+
+export function maySeeKeys(caller: Viewer, source: KeysSource): boolean {
   if (caller.dept === source.subgraph) return true;
   const entry = entryFor(source);
   // No entry (or an owner-only source): fail closed, as the departments do for a field without an entry.
   return entry !== undefined && isAllowed(entry, purposesOf(caller));
 }
 
-export function visibleReason(caller: Pick<Caller, 'dept' | 'purposes'>, r: StoredReason): VisibleReason {
+export function visibleReason(caller: Viewer, r: StoredReason): VisibleReason {
   if (maySeeKeys(caller, r.keysFrom)) return { rule: r.rule, dept: r.dept, detail: r.detail, keys: r.keys, keysHidden: false };
   return { rule: r.rule, dept: r.dept, detail: r.title, keys: [], keysHidden: true };
 }
