@@ -24,6 +24,9 @@ test('the default city has its size, valid identifiers and every planted situati
   expect(city.planted.nightNoise.length).toBeGreaterThan(2);
   expect(city.planted.overBuilt.length).toBeGreaterThan(2);
   expect(city.planted.badUscc.length).toBeGreaterThan(2);
+  // One listing on the arrears blacklist: the general contractor of the first arrears project.
+  const firstArrears = city.projects.find((p) => p.code === city.planted.arrears[0].projectCode)!;
+  expect(city.planted.blacklisted).toEqual([firstArrears.contractorUscc]);
   for (const code of city.planted.nightNoise) {
     const p = city.projects.find((x) => x.code === code)!;
     expect(p.stationMn).not.toBeNull();

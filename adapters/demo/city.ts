@@ -7,7 +7,8 @@
  * - arrears: projects where some workers have attendance but missing or short pay after the pay date;
  * - nightNoise: sites with night-time noise exceedances, matching hotline complaints, no night-work permit;
  * - overBuilt: projects whose reported floor area or height exceeds the planning permit;
- * - badUscc: enterprises whose credit code fails the GB 32100 checksum.
+ * - badUscc: enterprises whose credit code fails the GB 32100 checksum;
+ * - blacklisted: enterprises on the arrears blacklist in force (the general contractor of the first arrears project).
  */
 import { idCheckChar } from '../../domain/idNumber';
 import { USCC_ALPHABET, usccCheckChar } from '../../domain/uscc';
@@ -112,7 +113,11 @@ export interface DemoCity {
     nightNoise: string[];
     overBuilt: string[];
     badUscc: string[];
+    /** Credit codes on the arrears blacklist (拖欠农民工工资失信联合惩戒对象名单), in force from `blacklistedOn`. */
+    blacklisted: string[];
   };
+  /** The day the planted listings were published: after the later month's arrears fell overdue. */
+  blacklistedOn: string;
 }
 
 export interface CityOptions {
@@ -208,7 +213,7 @@ export function generateCity(options: CityOptions = {}): DemoCity {
 
   const projects: DemoProject[] = [];
   const workers: DemoWorker[] = [];
-  const planted: DemoCity['planted'] = { arrears: [], nightNoise: [], overBuilt: [], badUscc: [] };
+  const planted: DemoCity['planted'] = { arrears: [], nightNoise: [], overBuilt: [], badUscc: [], blacklisted: [] };
   const months = ['2026-09', '2026-10'];
   const usedCodes = new Set<string>();
 
@@ -293,12 +298,17 @@ export function generateCity(options: CityOptions = {}): DemoCity {
     }
   }
 
+  // The general contractor of the first arrears project is listed (an order to pay it did not heed, in the story).
+  const listed = planted.arrears[0] && projects.find((p) => p.code === planted.arrears[0].projectCode);
+  if (listed) planted.blacklisted.push(listed.contractorUscc);
+
   return {
     seed,
     name: DEMO_CITY_NAME,
     districts: DEMO_DISTRICTS,
     months,
     payDay: 15,
+    blacklistedOn: '2026-11-30',
     monitoringFrom: '2026-10-01',
     monitoringDays: options.monitoringDays ?? 30,
     projects,

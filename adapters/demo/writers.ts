@@ -5,6 +5,7 @@ import { writeResourcesFiles } from './resources';
 import { writeCitymgmtFiles } from './citymgmt';
 import { writeHrssFiles } from './hrss';
 import { writeEnvironmentFiles } from './environment';
+import { writeBlacklistFiles } from './blacklist';
 
 export type DemoWriter = (city: DemoCity, dir: string) => Promise<{ source: string; file: string }[]>;
 
@@ -13,5 +14,6 @@ export const DEMO_WRITERS: DemoWriter[] = [
   writeResourcesFiles,
   writeCitymgmtFiles,
   writeHrssFiles,
+  writeBlacklistFiles,
   writeEnvironmentFiles,
 ];
