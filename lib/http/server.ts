@@ -326,7 +326,14 @@ export function createHttpHandler<Ctx extends BaseContext>(options: HttpServiceO
       else res.end();
       log.error('request failed', { service, requestId, error: (e as Error).stack });
     } finally {
-      if (graphql) finish(started, ids, res.statusCode, verdict, seen, context, given);
+      // Counting and logging must never turn an answered request into an unhandled rejection.
+      if (graphql) {
+        try {
+          finish(started, ids, res.statusCode, verdict, seen, context, given);
+        } catch (e) {
+          log.error('request metrics or access log failed', { service, requestId, error: (e as Error).stack });
+        }
+      }
     }
   };
 }
