@@ -37,7 +37,7 @@ runChild<GatewayInfo>('hive', async () => {
         ? [
             // (cast: the JWT plugin is typed against its own copy of the logger types)
             useJWT({
-              signingKeyProviders: [createInlineSigningKeyProvider(cfg.tokens.verifyKey!)] // the bench passes one PEM key (testTokenSettings),
+              signingKeyProviders: [createInlineSigningKeyProvider(cfg.tokens.verifyKey!)], // the bench passes one PEM key (testTokenSettings),
               tokenVerification: { algorithms: [cfg.tokens.algorithm], issuer: cfg.tokens.issuer, audience: cfg.tokens.audience },
               reject: { missingToken: true, invalidToken: true },
             }) as unknown as GatewayPlugin,
