@@ -6,6 +6,7 @@
  * restart of joint applies the edited file in its first evaluation.
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { generateCity } from '../../adapters/demo/city';
@@ -23,6 +24,16 @@ afterAll(async () => {
   await run?.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
+
+/** A port nothing listens on at this moment (the OS's pick for port 0). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().once('error', reject).listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /** Sets `enabled: false` on every rule (any object with an `id`) of the file whose id is in `ids`. */
 function switchOff(node: unknown, ids: Set<string>): number {
@@ -44,7 +55,10 @@ test('an edited rules file changes colours after joint restarts, and its version
   const overBuilt = city.planted.overBuilt[0];
   expect(overBuilt).toBeDefined();
 
-  run = await startSupervised({ dataDir, env: { XIETONG_DEMO_PROJECTS: String(PROJECTS), RISK_RULES_FILE: rulesFile } });
+  // joint finds the gateway at GATEWAY_URL, by default 127.0.0.1:GATEWAY_PORT; with the harness's port 0 it would
+  // call port 0 for ever (joint starts before the gateway learns its port), so the gateway gets a port free now.
+  const gatewayPort = await freePort();
+  run = await startSupervised({ dataDir, env: { XIETONG_DEMO_PROJECTS: String(PROJECTS), RISK_RULES_FILE: rulesFile, GATEWAY_PORT: String(gatewayPort) } });
   const gql = gqlClient(run.url, `Bearer ${run.token({
     sub: 'risk-rules-e2e', dept: 'joint', roles: ['enforcement-officer'],
     purposes: ['wage-enforcement', 'pollution-enforcement', 'planning-supervision'],
