@@ -110,7 +110,7 @@ test('the breaker opens after SUBGRAPH_BREAKER_FAILURES failures, answers at onc
   expectPartial(open.body, 'circuit_open');
   expect(open.body.errors[0].message).toMatch(/^Subgraph "housing" did not answer \(circuit open after repeated failures; next try in \d s\)$/);
   expect(open.body.errors[0].extensions.retryAfter).toBeGreaterThanOrEqual(1);
-  expect(open.ms).toBeLessThan(1000);
+  expect(open.ms).toBeLessThan(2500); // ~20 ms here; a fetch sent would have waited the 5 s timeout (bench: docs/perf-log.md)
   expect(front.bytesReceived).toBe(bytesBefore);
   expect(front.openConnections).toBe(0);
 
