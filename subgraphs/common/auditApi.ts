@@ -5,9 +5,11 @@
  * declared in each schema/<name>.graphql with the shared types AuditRecord, AuditRead,
  * AuditVerification and the input AuditFilter; their catalogue entries (OWNER_ONLY) are added here.
  */
-import { GraphQLError } from 'graphql';
+import fs from 'node:fs';
+import path from 'node:path';
+import { GraphQLError, Kind, parse } from 'graphql';
 import { ErrorCode } from '../../lib/errors';
-import type { SubgraphName } from '../../lib/config';
+import { ROOT_DIR, type SubgraphName } from '../../lib/config';
 import type { AuditTrail } from './audit';
 import { anchorFor } from './auditAnchor';
 import { readTypeFilter } from './auditStorage';
@@ -90,8 +92,28 @@ export function auditCatalogEntries(name: SubgraphName): Record<string, CatalogE
   const owner: CatalogEntry = { level: 'OWNER_ONLY', basis: "数据使用留痕: the owner department's own record of reads" };
   const behindGate: CatalogEntry = { level: 'OPEN', basis: `reachable only through Query.${names.trail} / Query.${names.verify} (OWNER_ONLY)` };
   const fields: Record<string, CatalogEntry> = { [`Query.${names.trail}`]: owner, [`Query.${names.verify}`]: owner };
-  for (const f of ['seq', 'at', 'sub', 'dept', 'purposes', 'operationName', 'requestId', 'caseId', 'reads', 'prevHash', 'hash']) fields[`AuditRecord.${f}`] = behindGate;
-  for (const f of ['type', 'keys', 'fields']) fields[`AuditRead.${f}`] = behindGate;
-  for (const f of ['ok', 'checked', 'brokenAt', 'reason']) fields[`AuditVerification.${f}`] = behindGate;
+  for (const [type, typeFields] of Object.entries(auditTypeFields(name))) for (const f of typeFields) fields[`${type}.${f}`] = behindGate;
   return fields;
+}
+
+/** The shared audit types, declared alike in every subgraph's SDL (fields are only ever added). */
+const AUDIT_TYPES = ['AuditRecord', 'AuditRead', 'AuditVerification', 'AuditWitnessReport'];
+const typeFieldsBySubgraph = new Map<SubgraphName, Record<string, string[]>>();
+
+/**
+ * The fields of the shared audit types as this subgraph's SDL declares them: a field added to them
+ * (issue 22: the witnesses of a verification, the count and hash of a bounded read) gets its entry
+ * with the SDL edit, in the subgraphs that have it, and never a stale one.
+ */
+function auditTypeFields(name: SubgraphName): Record<string, string[]> {
+  let found = typeFieldsBySubgraph.get(name);
+  if (!found) {
+    found = {};
+    const doc = parse(fs.readFileSync(path.join(ROOT_DIR, 'schema', `${name}.graphql`), 'utf8'));
+    for (const def of doc.definitions) {
+      if (def.kind === Kind.OBJECT_TYPE_DEFINITION && AUDIT_TYPES.includes(def.name.value)) found[def.name.value] = (def.fields ?? []).map((f) => f.name.value);
+    }
+    typeFieldsBySubgraph.set(name, found);
+  }
+  return found;
 }
