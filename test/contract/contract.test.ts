@@ -70,12 +70,13 @@ test('every contract check passes on a local deployment, none skipped', async ()
       'environment:MonitoringStation(mn)', 'environment:Project(code)',
       'housing:Enterprise(uscc)', 'housing:Project(code)',
       'hrss:Enterprise(uscc)', 'hrss:Project(code)', 'hrss:Worker(workerId)',
+      'joint:Enterprise(uscc)', 'joint:Project(code)',
       'resources:Parcel(parcelCode)', 'resources:Project(code)',
     ].sort(),
   );
   // The batching checks measured real reads (the owners load every representation from the store or memory).
   const batching = results.filter((r) => r.name.includes('at most one store read'));
-  expect(batching).toHaveLength(11);
+  expect(batching).toHaveLength(13);
   expect(named(results, 'housing', 'Project(code): unknown key → null (owner of Project)')?.status).toBe('passed');
   expect(named(results, 'gateway', 'expired token → 401 UNAUTHENTICATED')?.status).toBe('passed');
 }, 120_000);

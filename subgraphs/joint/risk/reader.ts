@@ -40,6 +40,21 @@ export class RiskReader {
     return usccs.map((u) => found.get(u) ?? null);
   });
 
+  /** Histories batched per kind and page size: the gateway resolves many entities' histories in one request. */
+  private readonly historyDocs = new DataLoader<string, RiskChangeDoc[]>(async (ids) => {
+    const groups = new Map<string, string[]>();
+    for (const id of ids) {
+      const [kind, first, key] = id.split('|');
+      groups.set(`${kind}|${first}`, [...(groups.get(`${kind}|${first}`) ?? []), key]);
+    }
+    const found = new Map<string, RiskChangeDoc[]>();
+    for (const [group, keys] of groups) {
+      const [kind, first] = group.split('|');
+      for (const [key, docs] of await this.store.histories(kind as RiskChangeDoc['kind'], keys, Number(first))) found.set(`${group}|${key}`, docs);
+    }
+    return ids.map((id) => found.get(id) ?? []);
+  });
+
   constructor(
     private readonly store: RiskStore,
     private readonly evaluator: RiskEvaluator,
@@ -71,7 +86,7 @@ export class RiskReader {
 
   private async changes(kind: RiskChangeDoc['kind'], caller: Caller, key: string, first: number) {
     if (!Number.isInteger(first) || first < 1 || first > MAX_HISTORY) throw badInput('first', `must be 1 to ${MAX_HISTORY}`);
-    const docs = await this.store.history(kind, key, first);
+    const docs = await this.historyDocs.load(`${kind}|${first}|${key}`);
     return docs.map((d) => ({ grade: d.grade, previous: d.previous, reasons: parseReasons(d.reasons).map((r) => visibleReason(caller, r)), rulesVersion: d.rulesVersion, at: d.at }));
   }
 

@@ -36,6 +36,9 @@ test('history: the first evaluation records each grade, a change adds one entry,
   expect(await risk.history('project', 'B', 20)).toHaveLength(1);
   expect((await risk.history('enterprise', 'E1', 20)).map((c) => c.grade)).toEqual(['YELLOW', 'GREEN']);
   expect(await risk.history('project', 'A', 1)).toHaveLength(1);
+  // Many keys' histories in one read, newest first, `first` each; a key without history has none.
+  const many = await risk.histories('project', ['A', 'B', 'Z'], 1);
+  expect([...many].map(([k, v]) => [k, v.map((c) => c.grade)])).toEqual([['A', ['BLUE']], ['B', ['BLUE']], ['Z', []]]);
   expect(await risk.state()).toMatchObject({ rulesVersion: 'v2', evaluatedAt: '2026-12-01T00:10:00.000Z', projects: 2, enterprises: 1 });
   const [docA] = await risk.projects(['A']);
   expect(docA).toMatchObject({ level: 'BLUE', rulesVersion: 'v2' });

@@ -145,6 +145,17 @@ export class RiskStore {
     return this.models.Change.find({ kind, key }).sort({ at: -1, _id: -1 }).limit(first).lean<RiskChangeDoc[]>().exec();
   }
 
+  /** The newest `first` changes of each key, in one read (a history is a few changes: one per change of grade). */
+  async histories(kind: RiskChangeDoc['kind'], keys: readonly string[], first: number): Promise<Map<string, RiskChangeDoc[]>> {
+    const docs = await this.models.Change.find({ kind, key: { $in: [...keys] } }).sort({ at: -1, _id: -1 }).lean<RiskChangeDoc[]>().exec();
+    const out = new Map<string, RiskChangeDoc[]>(keys.map((k) => [k, []]));
+    for (const d of docs) {
+      const list = out.get(d.key)!;
+      if (list.length < first) list.push(d);
+    }
+    return out;
+  }
+
   async board(filter: { district?: string | null; level?: RiskLevel | null }, first: number, after: string | null) {
     const scope: Record<string, unknown> = filter.district ? { district: filter.district } : {};
     const listed: Record<string, unknown> = filter.level ? { ...scope, level: filter.level } : scope;
