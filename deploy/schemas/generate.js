@@ -15,7 +15,7 @@ const path = require('node:path');
 
 const KUBERNETES_MODULE = 'k8s.io/kubernetes@v1.37.2';
 
-/** [group ('' = core), version, kind] of every kind the chart renders. */
+/** [group ('' = core), version, kind] of every kind the chart renders. @type {[string, string, string][]} */
 const KINDS = [
   ['', 'v1', 'ConfigMap'],
   ['', 'v1', 'Service'],
@@ -31,6 +31,7 @@ const REF = '#/definitions/';
 const INT_OR_STRING = { oneOf: [{ type: 'string' }, { type: 'integer' }] };
 const QUANTITY = { oneOf: [{ type: 'string' }, { type: 'number' }] };
 
+/** @param {[string, string, string]} gvk */
 function fileName([group, version, kind]) {
   return `${kind.toLowerCase()}${group ? '-' + group.split('.')[0] : ''}-${version}.json`;
 }

@@ -5,6 +5,7 @@
 import { execFile, execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT_DIR, SUBGRAPH_NAMES } from '../../lib/config';
@@ -74,6 +75,19 @@ test('npm run build compiles the product (no tests, no benchmarks) into dist/', 
   expect(fs.existsSync(path.join(DIST, 'bench'))).toBe(false);
   const compiledTests = execFileSync('find', [DIST, '-name', '*.test.js'], { encoding: 'utf8' }).trim();
   expect(compiledTests).toBe('');
+
+  // The image installs production dependencies only: no compiled file may need anything else (tsx, typescript,
+  // a test library) — except the schema gate, which CI runs from the sources.
+  const production = new Set([...Object.keys(JSON.parse(fs.readFileSync(path.join(ROOT_DIR, 'package.json'), 'utf8')).dependencies), ...builtinModules]);
+  const needsMore: string[] = [];
+  for (const file of execFileSync('find', [DIST, '-name', '*.js'], { encoding: 'utf8' }).trim().split('\n')) {
+    for (const m of fs.readFileSync(file, 'utf8').matchAll(/require\("([^".][^"]*)"\)/g)) {
+      const spec = m[1].replace(/^node:/, '');
+      const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+      if (!production.has(pkg)) needsMore.push(`${path.relative(DIST, file)}: ${pkg}`);
+    }
+  }
+  expect(needsMore).toEqual(['schema/check.js: @graphql-inspector/core']);
 }, 600_000);
 
 test('a compiled subgraph and the compiled gateway run with plain node and answer a query from the store', async () => {
