@@ -112,7 +112,7 @@ describe('the Helm chart', () => {
   });
 
   test('runs compiled JavaScript, non-root, with probes on /health and /ready', () => {
-    const deployments = manifests.filter((m) => m.kind === 'Deployment');
+    const deployments = manifests.filter((m) => m.kind === 'Deployment' && componentOf(m) !== 'hj212');
     expect(deployments).toHaveLength(SUBGRAPH_NAMES.length + 1);
     for (const d of deployments) {
       const pod = d.spec.template.spec;
@@ -172,12 +172,25 @@ describe('the Helm chart', () => {
       expect(JSON.stringify(init.spec.template.spec.containers[0].command)).toMatch(/rs\.initiate/);
       const np = named('NetworkPolicy', `xietong-mongodb-${name}`)!;
       const from = np.spec.ingress.flatMap((r: { from: any[] }) => r.from).map((p: any) => p.podSelector.matchLabels['app.kubernetes.io/component']); // eslint-disable-line @typescript-eslint/no-explicit-any
-      expect(from.sort()).toEqual([name, `mongodb-${name}`, `mongodb-${name}-init`].sort());
+      expect(from.sort()).toEqual([name, `mongodb-${name}`, `mongodb-${name}-init`, ...(name === 'environment' ? ['hj212'] : [])].sort());
 
       const env = named('Deployment', `xietong-${name}`)!.spec.template.spec.containers[0].env as { name: string; value?: string; valueFrom?: any }[]; // eslint-disable-line @typescript-eslint/no-explicit-any
       expect(env.find((e) => e.name === 'CRITICAL_WRITE_CONCERN')?.value).toBe('majority');
       expect(env.find((e) => e.name === 'MONGODB_URI')?.valueFrom.secretKeyRef).toEqual({ name: `xietong-mongodb-uri-${name}`, key: 'uri' });
     }
+  });
+
+  test('runs the HJ 212 listener on its own pods, writing into the environment silo and nowhere else', () => {
+    const pod = named('Deployment', 'xietong-hj212')!.spec.template.spec;
+    expect(pod.containers[0].command).toEqual(['node', 'dist/adapters/hj212/listen.js']);
+    expect(pod.securityContext.runAsNonRoot).toBe(true);
+    expect(pod.containers[0].env.find((e: { name: string }) => e.name === 'MONGODB_URI').valueFrom.secretKeyRef.name).toBe('xietong-mongodb-uri-environment');
+    const np = named('NetworkPolicy', 'xietong-hj212')!;
+    const to = np.spec.egress.flatMap((r: { to: any[] }) => r.to); // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(to.filter((p: any) => p.podSelector?.matchLabels?.['app.kubernetes.io/component'] === 'mongodb-environment')).toHaveLength(1); // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(to).toHaveLength(2); // the environment silo's members and DNS
+    expect(named('Service', 'xietong-hj212')!.spec.ports[0].port).toBe(9212);
+    expect(named('PodDisruptionBudget', 'xietong-hj212')).toBeDefined();
   });
 
   test('references secrets and holds none', () => {
