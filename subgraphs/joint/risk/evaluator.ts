@@ -14,7 +14,7 @@ import type { CaseStore } from '../cases/caseStore';
 import type { CaseState } from '../cases/procedure';
 import { evaluateEnterprise, evaluateProject } from './evaluate';
 import { gatherFacts } from './gather';
-import { loadRules } from './rules';
+import { loadRules, RulesFileError } from './rules';
 import type { Graded, RiskStore } from './store';
 import type { CreditColour, RiskLevel } from './rules';
 
@@ -166,8 +166,12 @@ export class RiskEvaluator {
   }
 }
 
-/** `reevaluateRisk`'s failure: the facts could not be gathered (a department or the gateway down, a refusal). */
+/**
+ * `reevaluateRisk`'s failure: the rules file is wrong (INTERNAL_SERVER_ERROR, naming the problem), or the facts could
+ * not be gathered (a department or the gateway down, a refusal: SUBGRAPH_UNAVAILABLE). The last view stays served.
+ */
 export function evaluationFailed(e: unknown): GraphQLError {
+  if (e instanceof RulesFileError) return new GraphQLError(`The risk evaluation did not run: ${e.message}`, { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
   return new GraphQLError(`The risk evaluation could not gather the departments' facts: ${(e as Error).message}`, {
     extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE },
   });

@@ -87,8 +87,16 @@ const THRESHOLDS: Record<ProjectFact, keyof ProjectRule | null> = {
 
 const DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
 
+/** The rules file is missing, not JSON, or wrong: the operator's to fix, not the departments'. */
+export class RulesFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RulesFileError';
+  }
+}
+
 function fail(where: string, message: string): never {
-  throw new Error(`risk rules ${where}: ${message}`);
+  throw new RulesFileError(`risk rules ${where}: ${message}`);
 }
 
 function positiveInt(where: string, name: string, v: unknown): number {
