@@ -256,11 +256,14 @@ export class AuditTrail {
     return last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS };
   }
 
-  /** Follows the chain from `start` by point queries on seq while records follow it. */
+  /**
+   * Follows the chain from `start` by point lookups while records follow it: on `_id` (= seq since
+   * issue 22, auditStorage.ts), as text: the one lookup the embedded store answers without a scan.
+   */
   private async headFrom(start: Head): Promise<Head> {
     let head = start;
     for (let i = 0; i < 64; i++) {
-      const next = await this.model.findOne({ seq: head.seq + 1 }, { seq: 1, hash: 1 }).lean();
+      const next = await this.model.collection.findOne({ _id: String(head.seq + 1) } as never, { projection: { seq: 1, hash: 1 } });
       if (!next) return head;
       head = { seq: next.seq, hash: next.hash };
     }
@@ -269,7 +272,7 @@ export class AuditTrail {
 
   /**
    * The head, cheaply: the `audit_head` hint (updated after each insert by whichever replica made it,
-   * only ever forward), then point queries for records written after it (a replica that has not updated
+   * only ever forward), then point lookups for records written after it (a replica that has not updated
    * the hint yet, or crashed before it did). A hint beyond the last record (the tail deleted in the
    * store) is kept: the next record then follows the hint, and the gap shows in verify().
    */

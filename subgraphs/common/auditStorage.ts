@@ -10,6 +10,13 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import type { AuditRead, AuditRecord } from './audit';
 
 export interface StoredAuditRecord extends Omit<AuditRecord, 'reads'> {
+  /**
+   * The seq again, as text, in `_id` (records written before issue 22 have an ObjectId): on the embedded
+   * store only an equality on a text `_id` avoids a scan of the collection (ADR 0004; measured: a number
+   * `_id` is scanned for), and the trail's head is found by such lookups (audit.ts loadHead). Not hashed;
+   * a duplicate is refused like a duplicate seq.
+   */
+  _id?: unknown;
   /** JSON text of the reads; an array of subdocuments in records written before ADR 0006. */
   reads: string | AuditRead[];
   /** The types read, in the order of `reads` (absent in records written before ADR 0006). */
@@ -43,7 +50,7 @@ export function createAuditModel(conn: Connection): Model<StoredAuditRecord> {
 export function toStored(r: AuditRecord): StoredAuditRecord {
   const { caseId, ...rest } = r;
   // No caseId key at all when none was declared (a null would be a different stored record).
-  return { ...rest, ...(caseId !== undefined ? { caseId } : {}), reads: JSON.stringify(r.reads), readTypes: r.reads.map((x) => x.type) };
+  return { _id: String(r.seq), ...rest, ...(caseId !== undefined ? { caseId } : {}), reads: JSON.stringify(r.reads), readTypes: r.reads.map((x) => x.type) };
 }
 
 /** Thrown when a stored record cannot be read back (it was altered in the database). */
@@ -78,7 +85,7 @@ export function fromStored(d: StoredAuditRecord): AuditRecord {
   if (d.readTypes !== undefined && JSON.stringify(d.readTypes) !== JSON.stringify(parsed.map((x) => x.type))) {
     throw new UnreadableAuditRecord(`record ${d.seq}: readTypes do not match its reads`);
   }
-  const { readTypes: _types, _id: _omit, caseId, ...rest } = d as StoredAuditRecord & { _id?: unknown };
+  const { readTypes: _types, _id: _omit, caseId, ...rest } = d;
   if (caseId !== undefined && caseId !== null && typeof caseId !== 'string') throw new UnreadableAuditRecord(`record ${d.seq}: caseId is not text`);
   return { ...rest, ...(caseId !== undefined && caseId !== null ? { caseId } : {}), at: new Date(d.at), reads: parsed };
 }

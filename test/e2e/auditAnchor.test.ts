@@ -134,8 +134,8 @@ test('a trail rewritten consistently (every hash recomputed) is detected after a
 
   await restartDept('environment', async () => {
     // The administrator erases one reader from record 2 and recomputes the chain from there, hint included.
-    const coll = connections.environment.collection<StoredAuditRecord>('audit_trail');
-    const records = (await coll.find({}).sort({ seq: 1 }).toArray()).map((d) => fromStored(d));
+    const coll = connections.environment.collection('audit_trail');
+    const records = (await coll.find({}).sort({ seq: 1 }).toArray()).map((d) => fromStored(d as unknown as StoredAuditRecord));
     let prevHash = records[0].hash;
     const rewritten: AuditRecord[] = [records[0]];
     for (const r of records.slice(1)) {
@@ -146,7 +146,7 @@ test('a trail rewritten consistently (every hash recomputed) is detected after a
       prevHash = next.hash;
     }
     await coll.deleteMany({});
-    await coll.insertMany(rewritten.map(toStored));
+    await coll.insertMany(rewritten.map((r) => toStored(r) as unknown as Record<string, unknown>));
     const last = rewritten[rewritten.length - 1];
     await connections.environment.collection<{ _id: string; seq: number; hash: string }>('audit_head').updateOne({ _id: 'head' }, { $set: { seq: last.seq, hash: last.hash } });
   });
