@@ -45,6 +45,8 @@ export function createJointDataLayer(conn: Connection, options: JointOptions = {
   const cases = new CaseService({ store, gatewayUrl, now, settings: caseSettingsFromEnv });
   const riskStore = new RiskStore(conn);
   const evaluator = new RiskEvaluator({ store: riskStore, cases: store, gatewayUrl, tokens: options.tokens ?? tokenSettingsFromEnv, now });
+  // The schedule ends with the silo's connection (the server stopping): no evaluation can be stored after it.
+  conn.once('close', () => evaluator.stop());
   const catalog = catalogFields();
   return {
     // A RiskReader per request: its DataLoaders batch the entities of one request only.
