@@ -193,6 +193,16 @@ describe('the Helm chart', () => {
     expect(named('PodDisruptionBudget', 'xietong-hj212')).toBeDefined();
   });
 
+  test('gives every service exactly one source of verification keys, a PEM by default or a JWK Set for rotation', () => {
+    const sources = (docs: Manifest[]) => docs.filter((m) => m.kind === 'Deployment' && componentOf(m) !== 'hj212').map((d) => d.spec.template.spec.containers[0].env.filter((e: { name: string }) => /^JWT_(PUBLIC_KEY|JWKS|KEYS_DIR)/.test(e.name)));
+    for (const s of sources(manifests)) expect(s).toEqual([{ name: 'JWT_PUBLIC_KEY_FILE', value: '/run/xietong-keys/jwt-public.pem' }]);
+    const r = run(tool('helm'), ['template', 'xietong', CHART, '--set', 'verificationKeys.JWT_PUBLIC_KEY_FILE=null', '--set', 'verificationKeys.JWT_JWKS_FILE=/run/xietong-keys/jwks.json']);
+    expect(r.status).toBe(0);
+    const jwks = sources(parseAllDocuments(r.out).map((d) => d.toJS() as Manifest).filter((m) => m && m.kind));
+    expect(jwks).toHaveLength(SUBGRAPH_NAMES.length + 1);
+    for (const s of jwks) expect(s).toEqual([{ name: 'JWT_JWKS_FILE', value: '/run/xietong-keys/jwks.json' }]);
+  });
+
   test('references secrets and holds none', () => {
     expect(manifests.filter((m) => m.kind === 'Secret')).toEqual([]);
     expect(rendered).not.toMatch(/BEGIN [A-Z ]*PRIVATE KEY/);

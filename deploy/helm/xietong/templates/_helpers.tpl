@@ -64,8 +64,12 @@ readinessProbe:
   value: production
 - name: XIETONG_HOST
   value: "0.0.0.0"
-- name: JWT_PUBLIC_KEY_FILE
-  value: /run/xietong-keys/jwt-public.pem
+{{- range $name, $value := .Values.verificationKeys }}
+{{- if $value }}
+- name: {{ $name }}
+  value: {{ $value | quote }}
+{{- end }}
+{{- end }}
 - name: REQUEST_ID_SECRET_FILE
   value: /run/xietong-keys/request-id-secret
 {{- range $name, $value := .Values.config }}
