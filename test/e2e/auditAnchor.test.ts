@@ -183,3 +183,17 @@ test('anchoring rides out a gateway that is down: requests are served meanwhile,
   await waitWitnessed('housing', 3);
   expect(await verify('housing')).toEqual({ ok: true, checked: 3, brokenAt: null, reason: null });
 }, 90_000);
+
+test('the witness fields take audit heads only from the trail’s own service token', async () => {
+  const record = 'mutation R($s: String!) { recordHrssWitness(subject: $s, seq: 1, hash: "' + 'a'.repeat(64) + '") { subject seq } }';
+  const anchor = bearer({ dept: 'citymgmt', sub: 'audit-anchor-citymgmt', roles: ['audit-anchor'] });
+  const own = await gateway!.query(record, { s: 'audit:citymgmt' }, anchor);
+  expect(own.body).toEqual({ data: { recordHrssWitness: { subject: 'audit:citymgmt', seq: 1 } } });
+  for (const s of ['audit:housing', 'case:LH-2026-000001']) {
+    const other = await gateway!.query(record, { s }, anchor);
+    expect(other.body.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'Mutation.recordHrssWitness' });
+  }
+  const officer = await gateway!.query(record, { s: 'audit:citymgmt' }, bearer({ dept: 'citymgmt', roles: ['enforcement-officer'] }));
+  expect(officer.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'subject' });
+  expect(await connections.hrss.collection('witnesses').countDocuments({ hash: 'a'.repeat(64), subject: { $in: ['audit:housing', 'case:LH-2026-000001'] } })).toBe(0);
+});
