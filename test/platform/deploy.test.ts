@@ -62,6 +62,14 @@ describe('the Helm chart', () => {
     expect(r.status).toBe(0);
   });
 
+  test("refuses values its schema does not allow (values.schema.json): a misspelt key, an even replica set", () => {
+    for (const [set, why] of [['subgraphs.hrss.replica=2', /additional properties 'replica' not allowed/], ['mongodb.members=2', /mongodb\/members/]] as const) {
+      const r = run(tool('helm'), ['template', 'xietong', CHART, '--set', set]);
+      expect(r.status).not.toBe(0);
+      expect(r.out).toMatch(why);
+    }
+  });
+
   test('renders only kinds with a vendored schema, and every vendored schema is of a rendered kind', () => {
     const rendered = new Set(manifests.map((m) => `${m.apiVersion} ${m.kind}`));
     const vendored = new Set(KINDS.map(([g, v, k]) => `${g ? `${g}/${v}` : v} ${k}`));
