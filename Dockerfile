@@ -26,6 +26,7 @@ WORKDIR /app
 # NODE_OPTIONS: the flags of lib/nodeFlags.ts (every service runs with them; a test checks).
 ENV NODE_ENV=production XIETONG_HOST=0.0.0.0 XIETONG_BUILD_DIR=/app/.build XIETONG_DATA_DIR=/app/.data NODE_OPTIONS=--max-semi-space-size=64
 COPY --from=dependencies /app/node_modules ./node_modules
+# package.json also marks /app as the project root, where compiled code finds schema/ and .build/ (lib/config.ts).
 COPY package.json package-lock.json ./
 COPY schema ./schema
 COPY --from=build /app/dist ./dist

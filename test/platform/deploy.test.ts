@@ -239,6 +239,10 @@ describe('the Docker image', () => {
       expect(s).not.toMatch(/tsx|\.ts"/);
       expect(JSON.parse(s)).toEqual(['node', expect.stringMatching(/^dist\/.*\.js$/)]);
     }
+    // The project root of compiled code is the folder with package.json (lib/config.ts): /app, holding schema/.
+    expect(runtime).toMatch(/^WORKDIR \/app$/m);
+    expect(runtime).toMatch(/^COPY package\.json /m);
+    expect(runtime).toMatch(/^COPY schema \.\/schema$/m);
     // Production dependencies only: the runtime's node_modules come from an install without dev dependencies.
     const deps = /COPY --from=(\S+) \/app\/node_modules/.exec(runtime);
     expect(deps).not.toBeNull();
