@@ -8,7 +8,8 @@
  *   enterprise is RED with the blacklist reason;
  * - a caller without the purpose sees the rule but `keys: []`, `keysHidden: true`;
  * - `riskBoard` paged 5 at a time visits every project exactly once, and its counts equal the levels
- *   read project by project through `projects`;
+ *   read project by project through `projects`; its district filter narrows counts and projects, its level
+ *   filter the projects only;
  * - a payroll return file that pays a planted arrears case, ingested with `npm run ingest`'s script, then
  *   `reevaluateRisk`, lowers that project's level, and `riskHistory` holds the old entry then the new one.
  */
@@ -193,6 +194,25 @@ test('riskBoard pages through every project exactly once, and its counts equal t
   expect(Object.fromEntries(onBoard)).toEqual(Object.fromEntries([...levels].map(([c, v]) => [c, v.level])));
   // Not a vacuous comparison: the city has more than one colour.
   expect(new Set(counts.filter((c) => c.count > 0).map((c) => c.level)).size).toBeGreaterThan(1);
+});
+
+test('riskBoard filters: a district narrows counts and projects; a level narrows the projects only', async () => {
+  await waitForBoard(enforcer, (h) => h.evaluatedAt !== null, 'joint has evaluated the city');
+  const levels = await levelsByProject(enforcer);
+  const worst = [...levels.values()].sort((a, b) => SEVERITY[b.level!] - SEVERITY[a.level!])[0];
+  const { district, level } = worst as { district: string; level: Level };
+  const inDistrict = [...levels].filter(([, v]) => v.district === district);
+
+  const byDistrict = await boardPages(enforcer, 3, { district });
+  expect(byDistrict.flatMap((p) => p.codes).sort()).toEqual(inDistrict.map(([c]) => c).sort());
+  expect(byDistrict[0].head.counts.every((c) => c.district === district)).toBe(true);
+  expect(byDistrict[0].head.counts.reduce((n, c) => n + c.count, 0)).toBe(inDistrict.length);
+
+  const byBoth = await boardPages(enforcer, 3, { district, level });
+  expect(byBoth.flatMap((p) => p.codes).sort()).toEqual(inDistrict.filter(([, v]) => v.level === level).map(([c]) => c).sort());
+  expect(byBoth[0].head.totalCount).toBe(byBoth.flatMap((p) => p.codes).length);
+  // The counts still show every level of the district.
+  expect(byBoth[0].head.counts).toEqual(byDistrict[0].head.counts);
 });
 
 test('a payroll that pays the planted arrears, then reevaluateRisk, lowers the level; riskHistory holds both', async () => {
