@@ -15,7 +15,9 @@ import path from 'node:path';
 import { seedDemoCity } from '../adapters/demo/seed';
 import { connectSilo, openStore } from '../adapters/store/connection';
 import { tokenSettingsFromEnv } from '../lib/auth/keys';
-import { dataDir, envInt, mongoUriFor, readEnv, ROOT_DIR, type SubgraphName } from '../lib/config';
+import { dataDir, envInt, hostToBind, mongoUriFor, portFor, readEnv, ROOT_DIR, type SubgraphName } from '../lib/config';
+import { requestIdSecret } from '../lib/http/requestId';
+import { freePort } from '../lib/process/freePort';
 import { log } from '../lib/log';
 import { SERVICE_NODE_FLAGS } from '../lib/nodeFlags';
 import { Supervisor } from '../lib/process/supervisor';
@@ -67,13 +69,17 @@ async function main() {
 
   // Dev keys and the pseudonym secret are generated here, once, before any child could race for them.
   tokenSettingsFromEnv();
+  requestIdSecret();
   await seedIfEmpty(store.uri);
   // A store seeded before the wage read model existed (issue 17): built once the services are up.
   const hrssUri = mongoUriFor('hrss') ?? store.uri;
   const wageToBuild = await wageReadModelToBuild(hrssUri);
 
   // Children reach the store this process opened (a MONGODB_URI_<SUBGRAPH> set by the user still wins).
-  const childEnv = { MONGODB_URI: store.uri };
+  // joint calls the gateway (evidence capture, risk evaluation) and starts before it: with GATEWAY_PORT=0
+  // it would call port 0 for ever, so a free port is chosen here and given to every child.
+  const gatewayPort = portFor('gateway') === 0 ? await freePort(hostToBind()) : portFor('gateway');
+  const childEnv = { MONGODB_URI: store.uri, GATEWAY_PORT: String(gatewayPort) };
   const service = (name: string, script: string, portVariable: string, env: Record<string, string> = {}) =>
     supervisor.start({ name, script: path.join(ROOT_DIR, script), portVariable, env: { ...childEnv, ...env }, nodeArgs: SERVICE_NODE_FLAGS });
 

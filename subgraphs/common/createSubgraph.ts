@@ -23,6 +23,7 @@ import { createHttpHandler, serviceFront, type RunningService } from '../../lib/
 import { admissionLimitsFromEnv, type AdmissionLimits } from '../../lib/http/admission';
 import { responseLimit, responseMaxBytesFromEnv } from '../../lib/http/responseLimit';
 import { apolloLogger, log } from '../../lib/log';
+import { requestOutcomePlugin } from '../../lib/http/requestMetrics';
 import { formatStoreUnavailable, storeProblems } from '../../adapters/store/unavailable';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { apolloQueryLimits, keepLimitCode } from '../../lib/limits/apollo';
@@ -56,6 +57,8 @@ export interface DataLayer<Data> {
    * the service listens. Bounded and never failing: a slow store delays readiness, it does not stop it.
    */
   warm?(): Promise<unknown>;
+  /** Ends the data layer's own background work (timers, schedules) when the server stops. */
+  stop?(): Promise<void> | void;
 }
 
 /**
@@ -70,8 +73,8 @@ export type SubgraphResolvers = Record<string, object>;
 export interface SubgraphDefinition<Data> {
   name: SubgraphName;
   resolvers: SubgraphResolvers;
-  /** Called once per process with the silo's own database connection. */
-  createDataLayer(conn: Connection, audit: AuditTrail): DataLayer<Data>;
+  /** Called once per process with the silo's own database connection (and the token settings the server verifies with). */
+  createDataLayer(conn: Connection, audit: AuditTrail, tokens: TokenSettings): DataLayer<Data>;
 }
 
 export interface SubgraphServerOptions {
@@ -131,7 +134,7 @@ export async function createSubgraphServer<Data>(
   const secure = !options.unsafeBenchmarkWithoutSecurity;
   if (secure) enforceCatalog(schema, catalog, options.mask ?? maskSettingsFromEnv());
 
-  const dataLayer = def.createDataLayer(options.connection, audit);
+  const dataLayer = def.createDataLayer(options.connection, audit, options.tokens);
   const warming = dataLayer.warm?.(); // alongside apollo.start(); awaited before the server is returned (and listens)
   const bounded = responseLimit(options.responseMaxBytes ?? responseMaxBytesFromEnv(), def.name);
 
@@ -164,7 +167,10 @@ export async function createSubgraphServer<Data>(
       ApolloServerPluginCacheControlDisabled(),
       NO_STORE,
       bounded.plugin,
-      auditPlugin<Data>(def.name, audit, { secure, bounded }),
+      // The audit anchor signs its service token with the keys this server verifies with.
+      auditPlugin<Data>(def.name, audit, { secure, bounded, tokens: options.tokens }),
+      // Last, so that the subgraph's metrics and access log see each answer's data, errors and operation.
+      requestOutcomePlugin<SubgraphContext<Data>>(),
     ],
     stringifyResult: bounded.stringifyResult,
   });
@@ -189,6 +195,9 @@ export async function createSubgraphServer<Data>(
     name: def.name,
     handler,
     audit,
-    ...serviceFront(handler, () => apollo.stop()),
+    ...serviceFront(handler, async () => {
+      await apollo.stop();
+      await dataLayer.stop?.();
+    }),
   };
 }

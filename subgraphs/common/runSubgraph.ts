@@ -1,7 +1,7 @@
 /** Runs one subgraph as its own process (npm start's supervisor, docker-compose, or `npx tsx subgraphs/<name>/index.ts`). */
 import { openStore, connectSilo } from '../../adapters/store/connection';
 import { observeStoreCommands, storeCommandMetricsEnabled } from '../../adapters/store/commandMetrics';
-import { tokenSettingsFromEnv } from '../../lib/auth/keys';
+import { keysReady, tokenSettingsFromEnv } from '../../lib/auth/keys';
 import { hostToBind, portFor } from '../../lib/config';
 import { log } from '../../lib/log';
 import { announceReady } from '../../lib/process/ready';
@@ -15,7 +15,10 @@ export async function runSubgraph<Data>(def: SubgraphDefinition<Data>): Promise<
   const connection = await connectSilo(store.uri, def.name, undefined, { monitorCommands });
   if (monitorCommands) observeStoreCommands(connection, def.name);
   if (storeQueryMetricsEnabled()) countStoreQueries(connection, def.name);
-  const server = await createSubgraphServer(def, { connection, tokens: tokenSettingsFromEnv() });
+  const tokens = tokenSettingsFromEnv();
+  // With JWT_JWKS_URL every token is refused until the first fetch of the key set has returned.
+  if (!(await keysReady(tokens, 30_000))) log.warn(`subgraph ${def.name}: no JWKS yet; tokens are refused until it is fetched`);
+  const server = await createSubgraphServer(def, { connection, tokens });
   const running = await server.listen(portFor(def.name), hostToBind());
   announceReady(def.name, running.url, running.port);
   const shutdown = async (signal: string) => {

@@ -4,11 +4,9 @@
  * `services()` reads which pid serves what from the supervisor's `XIETONG_SERVICE` lines.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { DEPARTMENTS, ROOT_DIR } from '../../lib/config';
 import { signToken } from '../../lib/auth/tokens';
-import type { TokenSettings } from '../../lib/auth/keys';
+import { devTokenSettings as libDevTokenSettings, type TokenSettings } from '../../lib/auth/keys';
 
 export interface SupervisedSystem {
   child: ChildProcessWithoutNullStreams;
@@ -36,15 +34,9 @@ export function portZeroEnv(): Record<string, string> {
   return { GATEWAY_PORT: '0', HJ212_PORT: '0', ...Object.fromEntries([...DEPARTMENTS, 'joint'].map((d) => [`${d.toUpperCase()}_PORT`, '0'])) };
 }
 
+/** The dev key directory's settings (signs with its signing key, writes its kid, verifies with its jwks.json). */
 export function devTokenSettings(dataDir: string): TokenSettings {
-  const keys = path.join(dataDir, 'keys');
-  return {
-    algorithm: 'RS256',
-    verifyKey: fs.readFileSync(path.join(keys, 'jwt-public.pem'), 'utf8'),
-    signKey: fs.readFileSync(path.join(keys, 'jwt-private.pem'), 'utf8'),
-    issuer: 'xietong-dev',
-    audience: 'xietong',
-  };
+  return libDevTokenSettings(dataDir);
 }
 
 export function startSupervised(options: SupervisedOptions): Promise<SupervisedSystem> {
