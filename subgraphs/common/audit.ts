@@ -309,8 +309,12 @@ export class AuditTrail {
   private async appendNow(entries: AuditEntry[]): Promise<void> {
     await this.ensureIndexes();
     let rest = entries;
+    let collided: { seq: number; error: Error } | null = null;
     for (let attempt = 0; rest.length; attempt++) {
       const head = this.head ?? (await this.loadHead());
+      // A duplicate that was not another replica's record at that seq (a unique index of the
+      // deployment's own, say): retrying would collide again.
+      if (collided && head.seq < collided.seq) throw collided.error;
       const docs: AuditRecord[] = [];
       let prev = head;
       for (const e of rest) {
@@ -335,9 +339,9 @@ export class AuditTrail {
       if (stored) this.hintDue = this.head;
       // Another replica appended meanwhile (unique seq): re-read the head and retry the rest, after a
       // short random pause so that two replicas racing for every seq do not keep colliding.
-      if (error.code !== 11000 || attempt >= MAX_APPEND_ATTEMPTS) {
-        throw Object.assign(new Error(`audit trail insert failed: ${error.errmsg ?? `code ${error.code}`}`), { code: error.code });
-      }
+      const failure = Object.assign(new Error(`audit trail insert failed: ${error.errmsg ?? `code ${error.code}`}`), { code: error.code });
+      if (error.code !== 11000 || attempt >= MAX_APPEND_ATTEMPTS) throw failure;
+      collided = { seq: docs[stored].seq, error: failure };
       this.head = null;
       await new Promise((r) => setTimeout(r, Math.random() * Math.min(20, 1 + attempt * 2)));
     }

@@ -143,7 +143,8 @@ export class AuditAnchor {
   private target(timeoutMs: number): GatewayTarget {
     const now = Date.now();
     if (!this.token || now - this.token.at > TOKEN_REUSE_MS) {
-      const settings = this.options.tokens ?? tokenSettingsFromEnv();
+      // Read once, like a service's own settings (runSubgraph); a key set that rotates updates itself.
+      const settings = (this.options.tokens ??= tokenSettingsFromEnv());
       const value = signToken(settings, { sub: `audit-anchor-${this.owner}`, dept: this.owner, roles: [AUDIT_ANCHOR_ROLE], ttl: TOKEN_TTL });
       this.token = { value, at: now };
     }

@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Connection } from 'mongoose';
+import { metrics } from '../../lib/metrics';
 import { SUBGRAPHS } from '../../subgraphs/registry';
 import { testStore } from '../harness/db';
 import { startSubgraph } from '../harness/services';
@@ -67,6 +68,10 @@ test('_entities { __typename } for a worker: a worker that exists is recorded as
   expect(unknown.body).toEqual({ data: { _entities: [null] } });
   expect(await records().countDocuments()).toBe(before + 1);
   expect(await hrss.audit.verify()).toMatchObject({ ok: true });
+  // Counted with the owner and the reader's department (from the verified token), nothing from the request.
+  const text = await metrics().registry.metrics();
+  expect(text).toMatch(/^xietong_cross_department_reads_total\{service="hrss",reader_dept="housing"\} [1-9]/m);
+  expect(text).toMatch(/^xietong_audit_append_duration_seconds_count\{service="hrss"\} [1-9]/m);
 });
 
 test('refused queries record nothing, whatever the size of their arguments; an empty answer records nothing', async () => {
