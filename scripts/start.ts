@@ -39,6 +39,11 @@ async function seedIfEmpty(storeUri: string): Promise<void> {
   }
 }
 
+/** The socket path of an embedded store's URI (its host, percent-encoded). */
+function socketOf(uri: string): string {
+  return decodeURIComponent(uri.replace(/^mongodb:\/\//, '').replace(/\/$/, ''));
+}
+
 async function main() {
   const t0 = Date.now();
   const names = Object.keys(listedSubgraphs()) as SubgraphName[];
@@ -101,7 +106,7 @@ async function main() {
 
   const lines = [
     '',
-    `Xietong is running (started in ${((Date.now() - t0) / 1000).toFixed(1)} s, store: ${store.source === 'MONGODB_URI' ? 'MONGODB_URI' : 'embedded FerretDB ' + store.uri}; each service its own process, restarted if it dies)`,
+    `Xietong is running (started in ${((Date.now() - t0) / 1000).toFixed(1)} s, store: ${store.source === 'MONGODB_URI' ? 'MONGODB_URI' : `embedded FerretDB on the owner-only socket ${socketOf(store.uri)}`}; each service its own process, restarted if it dies)`,
     `  ${'gateway'.padEnd(12)} ${gateway.url}`,
     ...names.map((n) => `  ${n.padEnd(12)} ${urls[n]}${external[n] ? `  (SUBGRAPH_URL_${n.toUpperCase()}: not started here)` : ''}`),
     ...(hj212 ? [`  ${'hj212 tcp'.padEnd(12)} ${hj212.url}`] : []),
