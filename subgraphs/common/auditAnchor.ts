@@ -84,7 +84,9 @@ export class AuditAnchor {
   private retryMs = FIRST_RETRY_MS;
   /** The head every witness holds (null: none yet in this process). */
   private anchored: Head | null = null;
-  private lastOutcome: AnchorOutcome | null = null;
+  /** Attempts that recorded or failed, and failures in a row (for the log's level). */
+  private attempts = 0;
+  private failures = 0;
   private token: { value: string; at: number } | null = null;
 
   constructor(
@@ -186,12 +188,21 @@ export class AuditAnchor {
 
   private report(outcome: AnchorOutcome, fields: Record<string, unknown>): void {
     auditMetrics().anchors.inc({ service: this.owner, outcome });
+    this.attempts++;
     const context = { service: this.owner, outcome, ...fields };
-    if (outcome === 'conflict') log.error(`audit anchor: another department holds a different hash for the ${this.owner} trail's head — the trail was rewritten`, context);
-    else if (outcome === 'recorded') (this.lastOutcome && this.lastOutcome !== 'recorded' ? log.info : log.debug)('audit anchor: head recorded by the other departments', context);
-    // Failures are logged once when they start (then at debug), so a gateway down for an hour is one warning.
-    else (this.lastOutcome === outcome ? log.debug : log.warn)('audit anchor: head not recorded everywhere; retrying', context);
-    this.lastOutcome = outcome;
+    if (outcome === 'conflict') {
+      log.error(`audit anchor: another department holds a different hash for the ${this.owner} trail's head — the trail was rewritten`, context);
+    } else if (outcome === 'recorded') {
+      (this.failures ? log.info : log.debug)('audit anchor: head recorded by the other departments', context);
+      this.failures = 0;
+    } else {
+      // One warning per episode, so a gateway down for an hour is one line; an episode that began with
+      // the process warns at its second failure: in `npm start` the subgraphs start before the gateway.
+      this.failures++;
+      const sinceStart = this.attempts === this.failures;
+      const warn = sinceStart ? this.failures === 2 : this.failures === 1;
+      (warn ? log.warn : this.failures === 1 ? log.info : log.debug)('audit anchor: head not recorded everywhere; retrying', context);
+    }
   }
 
   /** The chain checked on its own and against the heads the other departments hold. */
