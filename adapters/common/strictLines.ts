@@ -9,6 +9,7 @@
  * Why the whole file for detection: a roster whose first 64 KiB is ASCII and whose later lines are
  * GB18030 was read as UTF-8 (or worse, leniently) when only the head was looked at.
  */
+import { TextDecoder } from 'node:util';
 import { createHash, type Hash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
