@@ -11,7 +11,8 @@ afterAll(() => store.closeAll());
 
 async function countOf(service: string, command: string): Promise<number> {
   const metric = await metrics().registry.getSingleMetric('xietong_store_command_duration_seconds')!.get();
-  const sample = metric.values.find((v) => v.metricName === 'xietong_store_command_duration_seconds_count' && v.labels.service === service && v.labels.command === command);
+  const values = metric.values as { metricName?: string; labels: Record<string, string | number>; value: number }[];
+  const sample = values.find((v) => v.metricName === 'xietong_store_command_duration_seconds_count' && v.labels.service === service && v.labels.command === command);
   return sample?.value ?? 0;
 }
 
