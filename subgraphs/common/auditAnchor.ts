@@ -84,6 +84,11 @@ export class AuditAnchor {
   private retryMs = FIRST_RETRY_MS;
   /** The head every witness holds (null: none yet in this process). */
   private anchored: Head | null = null;
+  /**
+   * This process's insert count when `anchored` was read: with no insert since, a tick costs nothing
+   * (another replica's appends are anchored by that replica).
+   */
+  private insertsAtAnchor = -1;
   /** Attempts that recorded or failed, and failures in a row (for the log's level). */
   private attempts = 0;
   private failures = 0;
@@ -158,6 +163,8 @@ export class AuditAnchor {
    * the outcome (null: nothing to record). Never throws.
    */
   async anchorOnce(timeoutMs = CALL_TIMEOUT_MS): Promise<AnchorOutcome | null> {
+    const inserts = this.trail.stats.inserts;
+    if (this.anchored && inserts === this.insertsAtAnchor) return null;
     let head: Head;
     try {
       head = await this.trail.currentHead();
@@ -165,7 +172,12 @@ export class AuditAnchor {
       this.report('failed', { error: `store: ${(e as Error).message}` });
       return 'failed';
     }
-    if (head.seq === 0 || (this.anchored && this.anchored.seq === head.seq && this.anchored.hash === head.hash)) return null;
+    if (head.seq === 0 || (this.anchored && this.anchored.seq === head.seq && this.anchored.hash === head.hash)) {
+      // Nothing (new) to witness: an empty trail, or this head is held already.
+      if (head.seq === 0) this.anchored = head;
+      this.insertsAtAnchor = inserts;
+      return null;
+    }
     let target: GatewayTarget;
     try {
       target = this.target(timeoutMs);
@@ -181,7 +193,10 @@ export class AuditAnchor {
     else if (!failed.length) outcome = 'recorded';
     else outcome = failed.length === results.length ? 'failed' : 'partial';
     // A conflict will not go away by retrying: the trail's record at that seq is not what was witnessed.
-    if (outcome === 'recorded' || outcome === 'conflict') this.anchored = head;
+    if (outcome === 'recorded' || outcome === 'conflict') {
+      this.anchored = head;
+      this.insertsAtAnchor = inserts;
+    }
     this.report(outcome, { seq: head.seq, ...(failed.length ? { failures: failed.map((f) => `${f.dept}: ${f.error}`) } : {}) });
     return outcome;
   }
