@@ -40,8 +40,15 @@ export type AuditRead = {
   __typename?: 'AuditRead';
   /** Names of the fields read. */
   fields: Array<Scalars['String']['output']>;
+  /**
+   * Set when the read named more keys than one record holds (AUDIT_MAX_KEYS_PER_READ,
+   * AUDIT_MAX_RECORD_BYTES): the number of keys read, of which `keys` holds the first.
+   */
+  keyCount?: Maybe<Scalars['Int']['output']>;
   /** Keys of the objects read (e.g. project codes), or the arguments of a root field. */
   keys: Array<Scalars['String']['output']>;
+  /** With keyCount: SHA-256 (hex) of the JSON array of every key read, sorted, so the record still proves which. */
+  keysSha256?: Maybe<Scalars['String']['output']>;
   /** GraphQL type name (e.g. `Project`), or `Query` for root fields. */
   type: Scalars['String']['output'];
 };
@@ -87,6 +94,34 @@ export type AuditVerification = {
   ok: Scalars['Boolean']['output'];
   /** What is wrong at the first break (edited, deleted or inserted record). */
   reason?: Maybe<Scalars['String']['output']>;
+  /**
+   * Highest sequence number that another department witnessed with this trail's own hash (0: none yet).
+   * Records after it are not covered by a witness yet (appended since the last anchoring, AUDIT_ANCHOR_SECONDS).
+   */
+  witnessedUpTo?: Maybe<Scalars['Int']['output']>;
+  /**
+   * What each other department's witness store holds for this trail's head (subject `audit:<subgraph>`),
+   * read through the gateway at verification.
+   */
+  witnesses?: Maybe<Array<AuditWitnessReport>>;
+};
+
+/**
+ * One department's witness store as read when an audit trail was verified: the heads (sequence number and
+ * hash) of the trail that its subgraph recorded there, out of reach of its own database administrator.
+ */
+export type AuditWitnessReport = {
+  __typename?: 'AuditWitnessReport';
+  /** True when the department answered (through the gateway). */
+  available: Scalars['Boolean']['output'];
+  /** The witnessing department. */
+  dept: Scalars['String']['output'];
+  /** Why it could not be read, when not available. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** Number of heads of this trail it holds. */
+  heads: Scalars['Int']['output'];
+  /** Newest sequence number it holds (null: none, or not available). */
+  newestSeq?: Maybe<Scalars['Int']['output']>;
 };
 
 /** A longitude/latitude box in WGS-84 degrees. */
@@ -545,10 +580,11 @@ export type ResolversTypes = {
   AuditFilter: AuditFilter;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AuditRead: ResolverTypeWrapper<AuditRead>;
-  AuditRecord: ResolverTypeWrapper<AuditRecord>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuditRecord: ResolverTypeWrapper<AuditRecord>;
   AuditVerification: ResolverTypeWrapper<AuditVerification>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  AuditWitnessReport: ResolverTypeWrapper<AuditWitnessReport>;
   BoundingBoxInput: BoundingBoxInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ConstructionPermit: ResolverTypeWrapper<ConstructionPermit>;
@@ -576,10 +612,11 @@ export type ResolversParentTypes = {
   AuditFilter: AuditFilter;
   String: Scalars['String']['output'];
   AuditRead: AuditRead;
-  AuditRecord: AuditRecord;
   Int: Scalars['Int']['output'];
+  AuditRecord: AuditRecord;
   AuditVerification: AuditVerification;
   Boolean: Scalars['Boolean']['output'];
+  AuditWitnessReport: AuditWitnessReport;
   BoundingBoxInput: BoundingBoxInput;
   Float: Scalars['Float']['output'];
   ConstructionPermit: ConstructionPermit;
@@ -600,7 +637,9 @@ export type ResolversParentTypes = {
 
 export type AuditReadResolvers<ContextType = Ctx, ParentType extends ResolversParentTypes['AuditRead'] = ResolversParentTypes['AuditRead']> = {
   fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  keyCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   keys?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  keysSha256?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -623,6 +662,16 @@ export type AuditVerificationResolvers<ContextType = Ctx, ParentType extends Res
   checked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  witnessedUpTo?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  witnesses?: Resolver<Maybe<Array<ResolversTypes['AuditWitnessReport']>>, ParentType, ContextType>;
+};
+
+export type AuditWitnessReportResolvers<ContextType = Ctx, ParentType extends ResolversParentTypes['AuditWitnessReport'] = ResolversParentTypes['AuditWitnessReport']> = {
+  available?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  dept?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  heads?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  newestSeq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type ConstructionPermitResolvers<ContextType = Ctx, ParentType extends ResolversParentTypes['ConstructionPermit'] = ResolversParentTypes['ConstructionPermit']> = {
@@ -733,6 +782,7 @@ export type Resolvers<ContextType = Ctx> = {
   AuditRead?: AuditReadResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
   AuditVerification?: AuditVerificationResolvers<ContextType>;
+  AuditWitnessReport?: AuditWitnessReportResolvers<ContextType>;
   ConstructionPermit?: ConstructionPermitResolvers<ContextType>;
   Enterprise?: EnterpriseResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
