@@ -11,6 +11,7 @@ import { GATEWAY_QUERY_LIMITS, SUBGRAPH_QUERY_LIMITS } from '../../lib/limits/se
 import { housingSubgraph } from '../../subgraphs/housing/server';
 import { startGateway, startSubgraph } from '../harness/services';
 import { startSystem, type SystemHandle } from '../harness/system';
+import { gqlClient, waitForBoard } from '../harness/risk';
 import { bearer } from '../harness/tokens';
 
 let system: SystemHandle;
@@ -19,8 +20,13 @@ const inspector = bearer({ dept: 'joint', roles: ['inspector'], purposes: ['wage
 /** DB commands per silo, to show that a refused query reads nothing. */
 const commands: Record<string, number> = {};
 
+// Background store work would blur "a refused query reads nothing": no audit anchoring in this file, and the
+// risk view's first evaluation (joint reads the city at start) is waited for below.
+process.env.AUDIT_ANCHOR_SECONDS = '0';
+
 beforeAll(async () => {
   system = await startSystem({ projects: 24, monitorCommands: true });
+  await waitForBoard(gqlClient(system.gateway.url, inspector), (h) => h.evaluatedAt !== null, 'the risk view\'s first evaluation');
   for (const [name, conn] of Object.entries(system.connections)) {
     // Mongoose builds the models' indexes in the background once they are defined: let that finish first.
     await Promise.all(Object.values(conn.models).map((m) => m.init()));
