@@ -65,7 +65,10 @@ export async function openStore(options: { advertise?: boolean; log?: StoreLog }
   const file = runningStoreFile(dir);
   const advertise = (pid: number) => {
     const info: RunningStoreInfo = { uri: store.uri, pid, ownerPid: process.pid };
-    fs.writeFileSync(file, JSON.stringify(info) + '\n');
+    // Written aside and renamed: a tool reading it while the store is restarted never sees half a file.
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify(info) + '\n');
+    fs.renameSync(tmp, file);
   };
   // The store is restarted when it dies (embedded.ts); store.json follows its pid.
   const store = await startEmbeddedStore({ dataDir: dir, log: options.log, onRestart: options.advertise ? advertise : undefined });

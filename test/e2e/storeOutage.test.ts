@@ -1,7 +1,7 @@
 /**
  * The embedded store killed outright under `npm start` (issue 22's probe: every request then timed out
  * for a minute, the gateway's /ready said ready, and nothing restarted the store). Now: the store is
- * restarted on the same socket with a doubling back-off; while it is down the gateway's /ready answers
+ * restarted on the same socket with a doubling back-off (killed four times here); while it is down the gateway's /ready answers
  * 503 naming the subgraphs whose store is down, and a query answers within the server selection bound
  * with STORE_UNAVAILABLE naming the service and no socket path; afterwards every service recovers by
  * itself (no service process restarted) and everything acknowledged before the kills is there.
@@ -77,17 +77,21 @@ test('kill -9 of the store: not ready and STORE_UNAVAILABLE at once, restarted w
   const housing = await connectSilo(uri, 'housing');
   const probe = await connectSilo(uri, 'outage', 'outage_probe');
   open.push(housing, probe);
-  const audited = await housing.db!.collection('audit_trail').countDocuments();
-  expect(audited).toBeGreaterThanOrEqual(5);
+  // Other readers (joint's risk evaluation, the audit anchors) may add records meanwhile: the ones
+  // acknowledged now are what must survive.
+  const audited = (await housing.db!.collection('audit_trail').find({}, { projection: { _id: 1 } }).toArray()).map((d) => d._id);
+  expect(audited.length).toBeGreaterThanOrEqual(5);
   const ack = await probe.db!.collection('records').insertMany(Array.from({ length: 300 }, (_, i) => ({ _id: `r${i}` as never, i })));
   expect(ack.insertedCount).toBe(300);
   const services = run.services();
 
-  // Two deaths in a row: restarted after 500 ms, then 1000 ms; the third waits 2000 ms, long enough to look.
+  // Three deaths in a row: restarted after 500, 1000, 2000 ms; the fourth waits 4000 ms, long enough to
+  // look even on a loaded machine.
   await killAndAwaitRestart();
   await killAndAwaitRestart();
-  const third = storePid();
-  process.kill(third, 'SIGKILL');
+  await killAndAwaitRestart();
+  const fourth = storePid();
+  process.kill(fourth, 'SIGKILL');
   const t0 = Date.now();
   const [whileDown, notReady] = await Promise.all([
     graphql(READ).then((answer) => ({ answer, ms: Date.now() - t0 })),
@@ -109,14 +113,14 @@ test('kill -9 of the store: not ready and STORE_UNAVAILABLE at once, restarted w
   expect(notReady.body.problems!.join('\n')).toMatch(/subgraph housing not ready \(503\): store (unreachable|not connected|did not answer)/);
 
   // npm start restarts it, logging each death with its back-off.
-  await waitUntil(() => storePid() !== third && isAlive(storePid()), 'the store is restarted a third time', 60_000);
+  await waitUntil(() => storePid() !== fourth && isAlive(storePid()), 'the store is restarted a fourth time', 60_000);
   const log = run.output();
-  for (const ms of [500, 1000, 2000]) expect(log).toMatch(new RegExp(`embedded store \\(pid \\d+\\) exited \\(code null, signal SIGKILL\\); restarting in ${ms} ms`));
+  for (const ms of [500, 1000, 2000, 4000]) expect(log).toMatch(new RegExp(`embedded store \\(pid \\d+\\) exited \\(code null, signal SIGKILL\\); restarting in ${ms} ms`));
 
   // Everything recovers by itself: ready again, the query answers, no service process was restarted.
   await eventually(async () => (await ready()).status === 200, 'the gateway is ready again', 60_000);
   expect(await probe.db!.collection('records').countDocuments()).toBe(300);
-  expect(await housing.db!.collection('audit_trail').countDocuments()).toBe(audited);
+  expect(await housing.db!.collection('audit_trail').countDocuments({ _id: { $in: audited } })).toBe(audited.length);
   const after = await graphql(READ);
   expect(after.errors).toBeUndefined();
   expect(after.data).toMatchObject({ projects: { totalCount: 3 } });
