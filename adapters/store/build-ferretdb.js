@@ -7,7 +7,15 @@ const { execFileSync, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const ROOT = path.resolve(__dirname, '..', '..');
+// The project root: the nearest folder above this file holding a package.json (compiled into dist/ by
+// `npm run build`, a fixed '../..' would point into dist/).
+function findRoot(from) {
+  for (let d = from; ; d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, 'package.json'))) return d;
+    if (path.dirname(d) === d) return path.resolve(from, '..', '..');
+  }
+}
+const ROOT = findRoot(__dirname);
 const SOURCE_DIR = path.join(__dirname, 'ferretdb');
 const SOURCES = ['main.go', 'go.mod', 'go.sum'];
 const BUILD_DIR = process.env.XIETONG_BUILD_DIR
