@@ -6,14 +6,20 @@
  */
 import type { Connection } from 'mongoose';
 import { startSystem, type SystemHandle } from '../harness/system';
+import { gqlClient, waitForBoard } from '../harness/risk';
 import { bearer } from '../harness/tokens';
 
 let system: SystemHandle;
 const inspector = bearer({ dept: 'joint', purposes: ['wage-enforcement', 'pollution-enforcement', 'planning-supervision', 'complaint-handling'] });
 const READS = new Set(['find', 'aggregate', 'count', 'distinct']);
 
+// Only the list's own reads may count: no audit anchoring in this file, and the risk view's first evaluation
+// (joint reads the city through the gateway at start) is waited for before counting.
+process.env.AUDIT_ANCHOR_SECONDS = '0';
+
 beforeAll(async () => {
   system = await startSystem({ projects: 110, workersPerProject: 4, monitoringDays: 2, monitorCommands: true });
+  await waitForBoard(gqlClient(system.gateway.url, inspector), (h) => h.evaluatedAt !== null, 'the risk view\'s first evaluation');
 }, 300_000);
 afterAll(() => system?.stop());
 
