@@ -65,11 +65,12 @@ export function boundReads(reads: AuditRead[], bounds: AuditBounds): AuditRead[]
 export function auditPlugin<Data>(
   owner: SubgraphName,
   audit: AuditTrail,
-  options: { secure: boolean; bounded: ReturnType<typeof responseLimit>; tokens?: TokenSettings },
+  options: { secure: boolean; bounded: ReturnType<typeof responseLimit>; tokens?: TokenSettings; gatewayUrl?: () => string },
 ): ApolloServerPlugin<SubgraphContext<Data>> {
   const { secure, bounded } = options;
   const bounds = auditBoundsFromEnv();
-  const anchor = secure ? anchorFor(owner, audit, options.tokens ? { tokens: options.tokens } : undefined) : undefined;
+  const given = { ...(options.tokens ? { tokens: options.tokens } : {}), ...(options.gatewayUrl ? { gatewayUrl: options.gatewayUrl } : {}) };
+  const anchor = secure ? anchorFor(owner, audit, given) : undefined;
   const m = auditMetrics();
   return {
     // Anchoring runs while the server does; at stop it records a moved head once more.

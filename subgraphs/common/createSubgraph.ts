@@ -79,6 +79,8 @@ export interface SubgraphDefinition<Data> {
 
 export interface SubgraphServerOptions {
   connection: Connection;
+  /** Where the gateway is, for the audit anchoring (default GATEWAY_URL, else the local gateway; read at each use). */
+  gatewayUrl?: () => string;
   /**
    * Benchmarks only (bench/graph measures what security costs): no token check, no catalogue
    * enforcement, no masking, no audit. Never set by any service entry point or configuration.
@@ -168,7 +170,7 @@ export async function createSubgraphServer<Data>(
       NO_STORE,
       bounded.plugin,
       // The audit anchor signs its service token with the keys this server verifies with.
-      auditPlugin<Data>(def.name, audit, { secure, bounded, tokens: options.tokens }),
+      auditPlugin<Data>(def.name, audit, { secure, bounded, tokens: options.tokens, gatewayUrl: options.gatewayUrl }),
       // Last, so that the subgraph's metrics and access log see each answer's data, errors and operation.
       requestOutcomePlugin<SubgraphContext<Data>>(),
     ],

@@ -55,7 +55,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<SystemHa
   const definition = (name: SubgraphName) => (name === 'joint' ? createJointSubgraph({ gatewayUrl: () => gatewayUrl, tokens: testTokenSettings }) : SUBGRAPHS[name]!);
   for (const name of names) {
     connections[name] = await store.connect(name, { monitorCommands: options.monitorCommands });
-    const s = await startSubgraph(definition(name), connections[name]);
+    // The audit anchors reach this system's gateway (port 0), not a default one.
+    const s = await startSubgraph(definition(name), connections[name], { gatewayUrl: () => gatewayUrl });
     services.push(s);
     subgraphUrls[name] = s.url;
   }
