@@ -10,6 +10,7 @@ import type net from 'node:net';
 import type { EventEmitter } from 'node:events';
 import type { Connection, Model } from 'mongoose';
 import { IngestSink, type IngestReport } from '../common/sink';
+import { countIngested } from '../common/ingestMetrics';
 import type { PacketChecks } from './checks';
 import { ReadingWriter } from './readingWriter';
 import type { StationAuth } from './stationAuth';
@@ -125,6 +126,8 @@ export function serveDeviceConnection(socket: net.Socket, peer: string, ctx: Lis
     try {
       await ctx.quarantine.add(rejects);
       report.rejected += lines;
+      // The listener quarantines these itself, past the sink: counted here for xietong_ingest_records_total.
+      countIngested(SOURCE, 'rejected', lines);
       report.notStored += notStored - notStoredBefore;
       for (const r of rejects.slice(0, lines)) if (report.reasons.length < MAX_REASONS) report.reasons.push({ where: r.where, reason: r.reason });
     } finally {

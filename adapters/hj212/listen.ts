@@ -8,9 +8,21 @@ import { connectSilo, openStore } from '../store/connection';
 import { hostToBind, readEnv } from '../../lib/config';
 import { log } from '../../lib/log';
 import { announceReady } from '../../lib/process/ready';
+import { startMetricsServer, type MetricsServer } from '../../lib/http/metricsServer';
 import { createHj212Listener } from './tcp';
 
 const DEFAULT_PORT = 9212;
+const DEFAULT_METRICS_PORT = 9213;
+
+/** HJ212_METRICS_PORT: where /metrics of this process is served (0 = a free port, "off" = nowhere). */
+function metricsPortFromEnv(): number | 'off' {
+  const raw = readEnv('HJ212_METRICS_PORT');
+  if (raw === 'off') return 'off';
+  if (raw === undefined) return DEFAULT_METRICS_PORT;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`HJ212_METRICS_PORT must be a port number, 0 or "off", got "${raw}"`);
+  return port;
+}
 
 function portFromEnv(): number | 'off' {
   const raw = readEnv('HJ212_PORT');
@@ -32,8 +44,11 @@ async function main(): Promise<void> {
   const host = hostToBind();
   const listener = await createHj212Listener({ port, host, conn });
   listener.events.on('failed', (e: unknown) => log.error('hj212: a write to the store failed', { error: (e as Error).stack ?? String(e) }));
+  // Records by outcome and the process's health for Prometheus: this process serves no GraphQL, so no /metrics otherwise.
+  const metricsPort = metricsPortFromEnv();
+  const metricsServer: MetricsServer | undefined = metricsPort === 'off' ? undefined : await startMetricsServer(metricsPort, host);
   announceReady('hj212', `${host}:${listener.port}`, listener.port);
-  log.info('hj212 limits', { ...listener.limits });
+  log.info('hj212 limits', { ...listener.limits, metrics: metricsServer?.url ?? 'off' });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -41,6 +56,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info('hj212 stopping', { signal });
     await listener.stop().catch((e: unknown) => log.error('hj212: stop failed', { error: String(e) }));
+    await metricsServer?.stop();
     const { source, reasons: _reasons, ...totals } = listener.report;
     log.info('hj212 stopped', { source, ...totals, quarantine: listener.quarantineStats });
     await conn.close();

@@ -262,7 +262,7 @@ interface ListenerProcess {
 async function startListenerProcess(env: Record<string, string>): Promise<ListenerProcess> {
   const child = fork(path.join(__dirname, 'listen.ts'), [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, MONGODB_URI: store.uri, MONGODB_DB_PREFIX: store.prefix, HJ212_PORT: '0', XIETONG_HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, MONGODB_URI: store.uri, MONGODB_DB_PREFIX: store.prefix, HJ212_PORT: '0', HJ212_METRICS_PORT: '0', XIETONG_HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   const logs: Record<string, unknown>[] = [];
@@ -377,6 +377,12 @@ describe('2,000 idle connections against the listener in its own process', () =>
       const qn = after.send('20261104');
       await until('the reply to the device that came after', () => after.latencyMs.has(qn), 1000);
       expect(await readingsOf(good.mn)).toBe(good.sentAt.size);
+      // The process's own /metrics (HJ212_METRICS_PORT; it serves no GraphQL): the stored readings counted by outcome.
+      const metricsUrl = proc.logs.find((l) => l.msg === 'hj212 limits')?.metrics;
+      expect(metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
+      const text = await (await fetch(metricsUrl as string)).text();
+      const accepted = Number(/^xietong_ingest_records_total\{source="hj212-tcp",outcome="accepted"\} (\d+)/m.exec(text)?.[1]);
+      expect(accepted).toBeGreaterThanOrEqual(good.sentAt.size);
       const rssMb = Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${proc.pid}/status`, 'utf8'))![1]) / 1024;
 
       for (const d of devices) d.close();

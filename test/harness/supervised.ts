@@ -31,7 +31,7 @@ export interface SupervisedOptions {
 }
 
 export function portZeroEnv(): Record<string, string> {
-  return { GATEWAY_PORT: '0', HJ212_PORT: '0', ...Object.fromEntries([...DEPARTMENTS, 'joint'].map((d) => [`${d.toUpperCase()}_PORT`, '0'])) };
+  return { GATEWAY_PORT: '0', HJ212_PORT: '0', HJ212_METRICS_PORT: '0', ...Object.fromEntries([...DEPARTMENTS, 'joint'].map((d) => [`${d.toUpperCase()}_PORT`, '0'])) };
 }
 
 /** The dev key directory's settings (signs with its signing key, writes its kid, verifies with its jwks.json). */
