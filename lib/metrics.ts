@@ -61,3 +61,11 @@ export function metrics(): Metrics {
   current ??= createMetrics();
   return current;
 }
+
+/** Answers a GET /metrics with the process's registry as Prometheus text (every service's front, the HJ 212 listener's). */
+export async function sendMetrics(res: import('node:http').ServerResponse): Promise<void> {
+  const { registry } = metrics();
+  const text = await registry.metrics();
+  res.writeHead(200, { 'content-type': registry.contentType, 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}

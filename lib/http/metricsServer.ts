@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { metrics } from '../metrics';
+import { sendMetrics } from '../metrics';
 
 export interface MetricsServer {
   /** `http://host:port/metrics`. */
@@ -29,11 +29,7 @@ export function startMetricsServer(port: number, host = '127.0.0.1'): Promise<Me
       res.writeHead(404).end();
       return;
     }
-    const { registry } = metrics();
-    registry.metrics().then(
-      (text) => res.writeHead(200, { 'content-type': registry.contentType, 'content-length': Buffer.byteLength(text) }).end(text),
-      () => res.writeHead(500).end(),
-    );
+    sendMetrics(res).catch(() => res.writeHead(500).end());
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

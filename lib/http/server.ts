@@ -21,7 +21,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import { AuthenticationError } from '../auth/tokens';
 import { ErrorCode } from '../errors';
-import { metrics } from '../metrics';
+import { metrics, sendMetrics } from '../metrics';
 import { log } from '../log';
 import { CLIENT_REQUEST_ID_HEADER, requestIdsOf } from './requestId';
 import { accessLog } from './accessLog';
@@ -223,11 +223,7 @@ export function createHttpHandler<Ctx extends BaseContext>(options: HttpServiceO
         const problems = options.readiness ? await options.readiness() : [];
         return sendJson(res, problems.length ? 503 : 200, { status: problems.length ? 'not ready' : 'ready', problems });
       }
-      if (url.pathname === '/metrics') {
-        const text = await m.registry.metrics();
-        res.writeHead(200, { 'content-type': m.registry.contentType, 'content-length': Buffer.byteLength(text) });
-        return void res.end(text);
-      }
+      if (url.pathname === '/metrics') return sendMetrics(res);
       if (options.extraRoutes && (await options.extraRoutes(req, res))) return;
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: `no route ${url.pathname}` });
       graphql = true;
